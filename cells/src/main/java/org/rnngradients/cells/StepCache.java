@@ -1,0 +1,10 @@
+package org.rnngradients.cells;
+
+/**
+ * What one forward step keeps for its backward step (the previous state, the input, gate values and
+ * activation derivatives). Made by {@link RecurrentCell#newCache()} and overwritten by each
+ * {@link RecurrentCell#forward}, so a sequence of T steps needs T caches and no allocation per step.
+ * A cache belongs to the cell that made it.
+ */
+public interface StepCache {
+}

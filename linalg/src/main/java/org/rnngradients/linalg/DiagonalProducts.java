@@ -1,0 +1,69 @@
+package org.rnngradients.linalg;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Products with a diagonal matrix diag(d) that never form it: the step Jacobian
+ * J = diag(φ′(z)) W and its transpose product Jᵀ v = Wᵀ (d ⊙ v). Outputs are written into a
+ * caller-supplied matrix, so per-step loops allocate nothing.
+ */
+public final class DiagonalProducts {
+    private DiagonalProducts() {
+    }
+
+    /** out = diag(d)·W, i.e. row i of W scaled by d_i. {@code out} may be {@code w}. */
+    public static DMatrixRMaj diagTimes(DMatrixRMaj d, DMatrixRMaj w, DMatrixRMaj out) {
+        Require.columnVector(d, "d");
+        Require.nonNull(w, "w");
+        Require.columnVector(d, w.numRows, "d");
+        Require.shape(out, w.numRows, w.numCols, "out");
+        int cols = w.numCols;
+        for (int i = 0; i < w.numRows; i++) {
+            double di = d.data[i];
+            int row = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out.data[row + j] = di * w.data[row + j];
+            }
+        }
+        return out;
+    }
+
+    /** out = W·diag(d), i.e. column j of W scaled by d_j. {@code out} may be {@code w}. */
+    public static DMatrixRMaj timesDiag(DMatrixRMaj w, DMatrixRMaj d, DMatrixRMaj out) {
+        Require.nonNull(w, "w");
+        Require.columnVector(d, w.numCols, "d");
+        Require.shape(out, w.numRows, w.numCols, "out");
+        int cols = w.numCols;
+        for (int i = 0; i < w.numRows; i++) {
+            int row = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out.data[row + j] = w.data[row + j] * d.data[j];
+            }
+        }
+        return out;
+    }
+
+    /** out = Wᵀ·diag(d)·v = Wᵀ (d ⊙ v), the backward step through J = diag(d)·W. {@code out} must not alias {@code v}. */
+    public static DMatrixRMaj transposeTimesDiagTimes(DMatrixRMaj w, DMatrixRMaj d, DMatrixRMaj v, DMatrixRMaj out) {
+        Require.nonNull(w, "w");
+        Require.columnVector(d, w.numRows, "d");
+        Require.columnVector(v, w.numRows, "v");
+        Require.columnVector(out, w.numCols, "out");
+        if (out == v || out == d) {
+            throw new IllegalArgumentException("out must not alias d or v");
+        }
+        int cols = w.numCols;
+        java.util.Arrays.fill(out.data, 0, cols, 0.0);
+        for (int i = 0; i < w.numRows; i++) {
+            double s = d.data[i] * v.data[i];
+            if (s == 0) {
+                continue;
+            }
+            int row = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out.data[j] += w.data[row + j] * s;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,73 @@
+package org.rnngradients.linalg;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
+
+/**
+ * Thin QR decomposition A = QR of an {@code m × n} matrix (m ≥ n) with the sign convention
+ * diag(R) ≥ 0, which makes it unique for full-rank A. A reusable workspace: after construction,
+ * {@link #decompose} allocates nothing, so it can run every time step (Benettin's method).
+ * The input is never modified.
+ */
+public final class PositiveQr {
+    private final int rows;
+    private final int cols;
+    private final DMatrixRMaj copy;
+    private final QRDecomposition<DMatrixRMaj> qr;
+
+    /** A workspace for {@code rows × cols} inputs; requires rows ≥ cols. */
+    public PositiveQr(int rows, int cols) {
+        this.rows = Require.positive(rows, "rows");
+        this.cols = Require.positive(cols, "cols");
+        if (rows < cols) {
+            throw new IllegalArgumentException("rows must be >= cols for a thin QR, was rows=" + rows + ", cols=" + cols);
+        }
+        this.copy = new DMatrixRMaj(rows, cols);
+        this.qr = DecompositionFactory_DDRM.qr(rows, cols);
+    }
+
+    /**
+     * Writes the thin factors of {@code a} into {@code q} ({@code rows × cols}, orthonormal columns)
+     * and {@code r} ({@code cols × cols}, upper triangular, non-negative diagonal).
+     */
+    public void decompose(DMatrixRMaj a, DMatrixRMaj q, DMatrixRMaj r) {
+        Require.shape(a, rows, cols, "a");
+        Require.finite(a, "a");
+        Require.shape(q, rows, cols, "q");
+        Require.shape(r, cols, cols, "r");
+        copy.setTo(a);
+        if (!qr.decompose(copy)) {
+            throw new ArithmeticException("QR failed for a " + Require.shapeOf(a) + " matrix");
+        }
+        qr.getQ(q, true);
+        qr.getR(r, true);
+        fixSigns(q, r);
+    }
+
+    /** Flips column i of Q and row i of R wherever R_ii < 0, which leaves the product QR unchanged. */
+    private void fixSigns(DMatrixRMaj q, DMatrixRMaj r) {
+        for (int i = 0; i < cols; i++) {
+            if (r.unsafe_get(i, i) < 0) {
+                for (int j = i; j < cols; j++) {
+                    r.unsafe_set(i, j, -r.unsafe_get(i, j));
+                }
+                for (int k = 0; k < rows; k++) {
+                    q.unsafe_set(k, i, -q.unsafe_get(k, i));
+                }
+            }
+        }
+    }
+
+    /** Adds ln R_ii to {@code sums[i]} for each i: the per-direction log growth in Benettin's method. */
+    public static void accumulateLogDiagonal(DMatrixRMaj r, double[] sums) {
+        Require.square(r, "r");
+        Require.nonNull(sums, "sums");
+        if (sums.length > r.numRows) {
+            throw new IllegalArgumentException("sums must have length <= " + r.numRows + ", was " + sums.length);
+        }
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += Math.log(r.unsafe_get(i, i));
+        }
+    }
+}

@@ -2,7 +2,6 @@ package org.rnngradients.analysis;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.rnngradients.linalg.PositiveQr;
 import org.rnngradients.linalg.Require;
 
 /**
@@ -10,7 +9,7 @@ import org.rnngradients.linalg.Require;
  * ever forming A (whose entries over- or underflow for long products).
  *
  * <p>Method. Keep A = Q·C with Q orthogonal and C upper triangular. Multiplying by a new factor F
- * gives F·Q = Q′R (a {@link PositiveQr} step), so F·A = Q′·(R·C): only the triangular part grows.
+ * gives F·Q = Q′R (a Householder QR step ({@link RankTolerantQr})), so F·A = Q′·(R·C): only the triangular part grows.
  * C is kept in {@link LogScaledRows} form (unit rows with separate log-scales), so rows whose norms
  * differ by thousands of nats coexist. Since Q is orthogonal, σ(A) = σ(C), and the singular values of
  * C come from one-sided Jacobi rotations on its log-scaled rows. Backward errors per step are at the
@@ -22,7 +21,7 @@ import org.rnngradients.linalg.Require;
  */
 public final class ProductSingularValues {
     private final int n;
-    private final PositiveQr qr;
+    private final RankTolerantQr qr;
     private final DMatrixRMaj q;
     private final DMatrixRMaj z;
     private final DMatrixRMaj r;
@@ -33,7 +32,7 @@ public final class ProductSingularValues {
     /** A workspace for products of n × n factors, initially the empty product I. */
     public ProductSingularValues(int n) {
         this.n = Require.positive(n, "n");
-        this.qr = new PositiveQr(n, n);
+        this.qr = new RankTolerantQr(n, n);
         this.q = CommonOps_DDRM.identity(n);
         this.z = new DMatrixRMaj(n, n);
         this.r = new DMatrixRMaj(n, n);
@@ -75,6 +74,7 @@ public final class ProductSingularValues {
     /** A ← F·A: F·Q = Q′R, then C ← R·C (F is n × n and finite). */
     public void multiplyLeft(DMatrixRMaj f) {
         Require.shape(f, n, n, "f");
+        Require.finite(f, "f");
         CommonOps_DDRM.mult(f, q, z);
         absorb();
     }
@@ -83,6 +83,7 @@ public final class ProductSingularValues {
     /** A ← Fᵀ·A, the step of a backward (adjoint) product such as ∂h_T/∂h_t transposed. */
     public void multiplyLeftTransposed(DMatrixRMaj f) {
         Require.shape(f, n, n, "f");
+        Require.finite(f, "f");
         CommonOps_DDRM.multTransA(f, q, z);
         absorb();
     }

@@ -25,6 +25,13 @@ class AdjointProperties {
         return backwardMatchesExplicitJacobians(new VanillaRnnCell(input, hidden, activation), seed);
     }
 
+    @Property(tries = 1000)
+    boolean gruBackwardIsTransposedJacobianTimesAdjoint(@ForAll long seed,
+                                                        @ForAll @IntRange(min = 1, max = 6) int input,
+                                                        @ForAll @IntRange(min = 1, max = 8) int hidden) {
+        return backwardMatchesExplicitJacobians(new GruCell(input, hidden), seed);
+    }
+
     static boolean backwardMatchesExplicitJacobians(RecurrentCell cell, long seed) {
         RandomSource random = RandomSource.seeded(seed);
         CellFixture f = new CellFixture(cell, 1.0, random);

@@ -19,7 +19,9 @@ public enum CellKind {
     /** Linear RNN (φ = identity). */
     RNN_IDENTITY("rnn-identity", 1),
     /** Gated recurrent unit as {@code nn.GRU} (gates r, z, n). */
-    GRU("gru", 3);
+    GRU("gru", 3),
+    /** Long short-term memory as {@code nn.LSTM} (gates i, f, g, o; state [h; c]). */
+    LSTM("lstm", 4);
 
     private final String cliName;
     private final int gates;
@@ -52,6 +54,8 @@ public enum CellKind {
                 return new VanillaRnnCell(inputSize, hiddenSize, Activation.IDENTITY);
             case GRU:
                 return new GruCell(inputSize, hiddenSize);
+            case LSTM:
+                return new LstmCell(inputSize, hiddenSize);
             default:
                 throw new AssertionError(this);
         }

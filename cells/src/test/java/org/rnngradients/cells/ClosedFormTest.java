@@ -111,4 +111,67 @@ class ClosedFormTest {
         assertTrue(gruDistanceFromIdentity(20)[0] < 1e-7);
         assertTrue(gruDistanceFromIdentity(30)[0] < 1e-11);
     }
+
+    @Test
+    void lstmWithForgetGateOneAndInputGateZeroHasIdentityCellStateBlockAndKeepsTheCell() {
+        LstmCell cell = new LstmCell(H, H);
+        Cells.initialisePyTorchDefault(cell, RandomSource.seeded(13));
+        cell.setForgetGateBias(40);                        // σ(40 + O(1)) rounds to 1.0 in double precision
+        for (int k = 0; k < H; k++) {
+            cell.parameters().biasIh().data[LstmCell.I * H + k] = -40;   // i = σ(−40 + O(1)) < 1e-16
+            cell.parameters().biasHh().data[LstmCell.I * H + k] = 0;
+        }
+        DMatrixRMaj previous = new DMatrixRMaj(2 * H, 1);
+        for (int k = 0; k < 2 * H; k++) {
+            previous.data[k] = 0.3 * (k + 1) * (k % 2 == 0 ? 1 : -1);
+        }
+        StepCache cache = cell.newCache();
+        DMatrixRMaj state = new DMatrixRMaj(2 * H, 1);
+        cell.forward(previous, CommonOps_DDRM.extract(previous, 0, H, 0, 1), cache, state);
+
+        DMatrixRMaj block = new DMatrixRMaj(H, H);
+        cell.cellStateJacobian(cache, block);
+        assertArrayEquals(CommonOps_DDRM.identity(H).data, block.data, 0.0);
+        DMatrixRMaj j = jacobian(cell, cache);
+        assertArrayEquals(block.data, CommonOps_DDRM.extract(j, H, 2 * H, H, 2 * H).data, 0.0);
+        assertTrue(CommonOps_DDRM.elementMaxAbs(CommonOps_DDRM.extract(j, H, 2 * H, 0, H)) < 1e-16,
+                "dc/dh should vanish when f = 1 and i = 0");
+        for (int k = 0; k < H; k++) {
+            assertEquals(previous.data[H + k], state.data[H + k], 1e-16, "c_t = c_{t-1}");
+        }
+    }
+
+    @Test
+    void lstmHiddenAndCellStateBlocksAreTheDiagonalQuartersOfTheFullJacobian() {
+        LstmCell cell = new LstmCell(3, H);
+        CellFixture f = new CellFixture(cell, 0.7, RandomSource.seeded(17));
+        DMatrixRMaj j = jacobian(cell, f.cache);
+        DMatrixRMaj hh = new DMatrixRMaj(H, H);
+        cell.hiddenJacobian(f.cache, hh);
+        assertArrayEquals(CommonOps_DDRM.extract(j, 0, H, 0, H).data, hh.data, 1e-15);
+        DMatrixRMaj cc = new DMatrixRMaj(H, H);
+        cell.cellStateJacobian(f.cache, cc);
+        assertArrayEquals(CommonOps_DDRM.extract(j, H, 2 * H, H, 2 * H).data, cc.data, 0.0);
+        DMatrixRMaj forget = new DMatrixRMaj(H, 1);
+        cell.forgetGate(f.cache, forget);
+        for (int k = 0; k < H; k++) {
+            assertEquals(forget.data[k], cc.get(k, k), 0.0);
+        }
+    }
+
+    @Test
+    void forgetGateBiasSetsTheEffectiveBiasOfTheForgetBlockOnly() {
+        LstmCell cell = new LstmCell(2, 3);
+        Cells.initialisePyTorchDefault(cell, RandomSource.seeded(19));
+        CellParameters before = cell.parameters().copy();
+        cell.setForgetGateBias(1.0);
+        for (int r = 0; r < 12; r++) {
+            double effective = cell.parameters().biasIh().data[r] + cell.parameters().biasHh().data[r];
+            boolean forget = r / 3 == LstmCell.F;
+            assertEquals(forget ? 1.0 : before.biasIh().data[r] + before.biasHh().data[r], effective, 0.0);
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> cell.setForgetGateBias(Double.NaN));
+        assertTrue(e.getMessage().contains("bias"));
+    }
 }

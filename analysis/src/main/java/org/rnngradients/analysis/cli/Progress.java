@@ -18,7 +18,8 @@ final class Progress {
     private final LongSupplier clock;
     private final long start;
     private long done;
-    private long lastDraw = Long.MIN_VALUE;
+    private long lastDraw;
+    private boolean drawnComplete;
 
     /** A bar for {@code total} units of work labelled {@code label}, drawn on {@code err} when {@code enabled}. */
     Progress(PrintWriter err, String label, long total, boolean enabled, LongSupplier clock) {
@@ -28,6 +29,7 @@ final class Progress {
         this.enabled = enabled;
         this.clock = clock;
         this.start = clock.getAsLong();
+        this.lastDraw = start - REDRAW_NANOS;
     }
 
     /** A bar on {@code err} timed by {@link System#nanoTime()}. */
@@ -41,6 +43,7 @@ final class Progress {
         long now = clock.getAsLong();
         if (enabled && (now - lastDraw >= REDRAW_NANOS || done == total)) {
             lastDraw = now;
+            drawnComplete = done == total;
             err.print('\r' + render(label, done, total, now - start));
             err.flush();
         }
@@ -49,7 +52,7 @@ final class Progress {
     /** Ends the line (after the last redraw). */
     void finish() {
         if (enabled) {
-            err.print('\r' + render(label, total, total, clock.getAsLong() - start) + '\n');
+            err.print(drawnComplete ? "\n" : '\r' + render(label, total, total, clock.getAsLong() - start) + '\n');
             err.flush();
         }
     }

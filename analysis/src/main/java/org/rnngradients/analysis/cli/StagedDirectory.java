@@ -41,6 +41,11 @@ final class StagedDirectory implements AutoCloseable {
      * naming the option and the path, thrown before anything is created.
      */
     static StagedDirectory open(Path target, boolean replace) throws IOException {
+        return new StagedDirectory(check(target, replace), replace);
+    }
+
+    /** The checks of {@link #open}, alone; returns the absolute target. */
+    static Path check(Path target, boolean replace) {
         Path absolute = target.toAbsolutePath().normalize();
         if (absolute.getParent() == null) {
             throw new IllegalArgumentException("--out must not be the file system root, was " + target);
@@ -54,7 +59,7 @@ final class StagedDirectory implements AutoCloseable {
         if (Files.exists(absolute.getParent()) && !Files.isDirectory(absolute.getParent())) {
             throw new IllegalArgumentException("--out " + target + ": parent is not a directory");
         }
-        return new StagedDirectory(absolute, replace);
+        return absolute;
     }
 
     /** The temporary directory to write into. */

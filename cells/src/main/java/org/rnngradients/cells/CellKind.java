@@ -17,7 +17,11 @@ public enum CellKind {
     /** Vanilla RNN with the logistic sigmoid (sup|φ′| = 1/4). */
     RNN_SIGMOID("rnn-sigmoid", 1),
     /** Linear RNN (φ = identity). */
-    RNN_IDENTITY("rnn-identity", 1);
+    RNN_IDENTITY("rnn-identity", 1),
+    /** Gated recurrent unit as {@code nn.GRU} (gates r, z, n). */
+    GRU("gru", 3),
+    /** Long short-term memory as {@code nn.LSTM} (gates i, f, g, o; state [h; c]). */
+    LSTM("lstm", 4);
 
     private final String cliName;
     private final int gates;
@@ -48,6 +52,10 @@ public enum CellKind {
                 return new VanillaRnnCell(inputSize, hiddenSize, Activation.SIGMOID);
             case RNN_IDENTITY:
                 return new VanillaRnnCell(inputSize, hiddenSize, Activation.IDENTITY);
+            case GRU:
+                return new GruCell(inputSize, hiddenSize);
+            case LSTM:
+                return new LstmCell(inputSize, hiddenSize);
             default:
                 throw new AssertionError(this);
         }

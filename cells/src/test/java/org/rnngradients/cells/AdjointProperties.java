@@ -13,16 +13,33 @@ import net.jqwik.api.constraints.IntRange;
  * The backward step is the transpose of the explicit Jacobians: previousAdjoint = J_tᵀ δ and
  * inputAdjoint = (∂s_t/∂x_t)ᵀ δ for random cells, sizes, states, inputs and adjoints. The two sides
  * are computed by different code (row-scaled weight sums versus transposed matrix–vector products),
- * so agreement to 1e-12 (relative, floor 1e-12) is a real check.
+ * so agreement to 1e-12 is a real check. Metric |a − b| / max(|a|, |b|, 1e-2): entries that are
+ * small through cancellation of order-one terms are judged by absolute error (≤ 1e-14), since
+ * the two summation orders legitimately differ there by a few ulps of the terms.
  */
 class AdjointProperties {
     static final double TOLERANCE = 1e-12;
+    static final double FLOOR = 1e-2;
 
     @Property(tries = 1000)
     boolean vanillaBackwardIsTransposedJacobianTimesAdjoint(@ForAll long seed, @ForAll Activation activation,
                                                             @ForAll @IntRange(min = 1, max = 6) int input,
                                                             @ForAll @IntRange(min = 1, max = 8) int hidden) {
         return backwardMatchesExplicitJacobians(new VanillaRnnCell(input, hidden, activation), seed);
+    }
+
+    @Property(tries = 1000)
+    boolean gruBackwardIsTransposedJacobianTimesAdjoint(@ForAll long seed,
+                                                        @ForAll @IntRange(min = 1, max = 6) int input,
+                                                        @ForAll @IntRange(min = 1, max = 8) int hidden) {
+        return backwardMatchesExplicitJacobians(new GruCell(input, hidden), seed);
+    }
+
+    @Property(tries = 1000)
+    boolean lstmBackwardIsTransposedJacobianTimesAdjoint(@ForAll long seed,
+                                                         @ForAll @IntRange(min = 1, max = 6) int input,
+                                                         @ForAll @IntRange(min = 1, max = 8) int hidden) {
+        return backwardMatchesExplicitJacobians(new LstmCell(input, hidden), seed);
     }
 
     static boolean backwardMatchesExplicitJacobians(RecurrentCell cell, long seed) {
@@ -42,7 +59,7 @@ class AdjointProperties {
         CommonOps_DDRM.multTransA(j, delta, expectedPrevious);
         DMatrixRMaj expectedInput = new DMatrixRMaj(cell.inputSize(), 1);
         CommonOps_DDRM.multTransA(jx, delta, expectedInput);
-        return FiniteDifferences.maxRelativeError(previousAdjoint, expectedPrevious, TOLERANCE) <= TOLERANCE
-                && FiniteDifferences.maxRelativeError(inputAdjoint, expectedInput, TOLERANCE) <= TOLERANCE;
+        return FiniteDifferences.maxRelativeError(previousAdjoint, expectedPrevious, FLOOR) <= TOLERANCE
+                && FiniteDifferences.maxRelativeError(inputAdjoint, expectedInput, FLOOR) <= TOLERANCE;
     }
 }

@@ -45,14 +45,15 @@ public final class RandomSource {
     }
     // end::random-fork[]
 
-    /** A uniform draw from [lo, hi). */
+    /** A uniform draw from [lo, hi) (a draw that rounds up to hi is moved just below it). */
     public double uniform(double lo, double hi) {
         Require.finite(lo, "lo");
         Require.finite(hi, "hi");
         if (!(hi > lo) || !Double.isFinite(hi - lo)) {
             throw new IllegalArgumentException("hi must be > lo with hi - lo finite, was lo=" + lo + ", hi=" + hi);
         }
-        return lo + (hi - lo) * random.nextDouble();
+        double x = lo + (hi - lo) * random.nextDouble();
+        return x < hi ? x : Math.nextDown(hi);
     }
 
     /** A uniform draw from [0, 1). */

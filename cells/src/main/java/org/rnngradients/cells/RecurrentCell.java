@@ -51,6 +51,22 @@ public interface RecurrentCell {
     /** sup|φ′| of the activation that multiplies W_hh in the step Jacobian (tanh 1, sigmoid 1/4, ReLU 1). */
     double supActivationDerivative();
 
+    /**
+     * Throws an {@link IllegalArgumentException} naming the tensor and entry unless every parameter
+     * is finite. Forward steps do not scan the weights (that would read them twice per step), so call
+     * this after loading or updating parameters.
+     */
+    default void validateParameters() {
+        parameters().requireFinite("parameters");
+    }
+
+    /** Copies {@code source} (same shapes, finite values; e.g. weights exported from PyTorch) into this cell. */
+    default void setParameters(CellParameters source) {
+        parameters().requireSameShapes(source, "source");
+        source.requireFinite("source");
+        parameters().setTo(source);
+    }
+
     /** Copies the output h (the first H entries of {@code state}) into {@code hidden} (H × 1). */
     default void hidden(DMatrixRMaj state, DMatrixRMaj hidden) {
         System.arraycopy(state.data, 0, hidden.data, 0, hiddenSize());

@@ -1,0 +1,181 @@
+package org.rnngradients.cells;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnngradients.linalg.Require;
+
+/**
+ * The validation and bookkeeping every cell shares, so that each concrete cell holds only its
+ * equations. Public entry points check shapes, finiteness of the previous state and the input, the
+ * cache's owner and the parameters' shapes, then call the cell's equation methods.
+ *
+ * <p>Parameter values are not scanned for NaN/Inf on every step (that would read every weight a
+ * second time); {@link #validateParameters()} does it, and {@link #setParameters} and the
+ * initialisers in {@link Cells} call it. Adjoints are not checked for finiteness either, so that an
+ * overflowing gradient reaches the caller (which may clip or rescue it) instead of throwing.
+ */
+abstract class BaseCell implements RecurrentCell {
+    private final int inputSize;
+    private final int hiddenSize;
+    private final int stateSize;
+    private final int gateRows;
+    private final CellParameters parameters;
+
+    BaseCell(int gates, int inputSize, int hiddenSize, int stateSize) {
+        this.inputSize = Require.positive(inputSize, "inputSize");
+        this.hiddenSize = Require.positive(hiddenSize, "hiddenSize");
+        this.stateSize = stateSize;
+        this.gateRows = gates * hiddenSize;
+        this.parameters = new CellParameters(gates, inputSize, hiddenSize);
+    }
+
+    @Override
+    public final int inputSize() {
+        return inputSize;
+    }
+
+    @Override
+    public final int hiddenSize() {
+        return hiddenSize;
+    }
+
+    @Override
+    public final int stateSize() {
+        return stateSize;
+    }
+
+    @Override
+    public final CellParameters parameters() {
+        return parameters;
+    }
+
+    /**
+     * {@inheritDoc} The output {@code state} may be the same object as {@code previous}.
+     *
+     * @throws IllegalArgumentException naming the argument when a shape is wrong, {@code previous}
+     *         or {@code input} holds NaN/Inf, or the cache belongs to another cell
+     */
+    @Override
+    public final void forward(DMatrixRMaj previous, DMatrixRMaj input, StepCache cache, DMatrixRMaj state) {
+        Require.columnVector(previous, stateSize, "previous");
+        Require.finite(previous, "previous");
+        Require.columnVector(input, inputSize, "input");
+        Require.finite(input, "input");
+        Require.columnVector(state, stateSize, "state");
+        BaseCache c = own(cache);
+        requireLayout(parameters, "parameters");
+        c.keep(previous, input);
+        c.filled = false;
+        step(c, state);
+        c.filled = true;
+    }
+
+    /**
+     * {@inheritDoc} {@code previousAdjoint} may be the same object as {@code adjoint} (every read of
+     * δ_t happens before the first write), which lets a BPTT loop carry one buffer.
+     */
+    @Override
+    public final void backward(StepCache cache, DMatrixRMaj adjoint, DMatrixRMaj previousAdjoint,
+                               DMatrixRMaj inputAdjoint, CellParameters gradients) {
+        BaseCache c = filled(cache);
+        Require.columnVector(adjoint, stateSize, "adjoint");
+        Require.columnVector(previousAdjoint, stateSize, "previousAdjoint");
+        if (inputAdjoint != null) {
+            Require.columnVector(inputAdjoint, inputSize, "inputAdjoint");
+            if (inputAdjoint == previousAdjoint) {
+                throw new IllegalArgumentException("inputAdjoint must not be the same object as previousAdjoint");
+            }
+        }
+        requireLayout(gradients, "gradients");
+        requireLayout(parameters, "parameters");
+        adjointStep(c, adjoint, previousAdjoint, inputAdjoint, gradients);
+    }
+
+    @Override
+    public final void stateJacobian(StepCache cache, DMatrixRMaj out) {
+        BaseCache c = filled(cache);
+        Require.shape(out, stateSize, stateSize, "out");
+        requireLayout(parameters, "parameters");
+        stepJacobian(c, out);
+    }
+
+    @Override
+    public final void inputJacobian(StepCache cache, DMatrixRMaj out) {
+        BaseCache c = filled(cache);
+        Require.shape(out, stateSize, inputSize, "out");
+        requireLayout(parameters, "parameters");
+        inputStepJacobian(c, out);
+    }
+
+    /** Writes s_t into {@code state} from the copies of s_{t−1} and x_t already in {@code cache}. */
+    abstract void step(BaseCache cache, DMatrixRMaj state);
+
+    /** Writes ∂s_t/∂s_{t−1} into {@code out} (shape checked). */
+    abstract void stepJacobian(BaseCache cache, DMatrixRMaj out);
+
+    /** Writes ∂s_t/∂x_t into {@code out} (shape checked). */
+    abstract void inputStepJacobian(BaseCache cache, DMatrixRMaj out);
+
+    /** The vector–Jacobian products of one step (arguments checked). */
+    abstract void adjointStep(BaseCache cache, DMatrixRMaj delta, DMatrixRMaj previousDelta,
+                              DMatrixRMaj inputDelta, CellParameters gradients);
+
+    /** Adds the parameter gradients of a step with gate pre-activation adjoints {@code dIh}, {@code dHh}. */
+    final void accumulate(BaseCache c, DMatrixRMaj dIh, DMatrixRMaj dHh, CellParameters gradients) {
+        VectorOps.addOuter(dIh, c.input, gradients.weightIh());
+        VectorOps.addOuter(dHh, c.hPrevious, gradients.weightHh());
+        CommonOps_DDRM.addEquals(gradients.biasIh(), dIh);
+        CommonOps_DDRM.addEquals(gradients.biasHh(), dHh);
+    }
+
+    /** Returns the cache as this cell's own, or throws naming {@code cache}. */
+    final BaseCache own(StepCache cache) {
+        Require.nonNull(cache, "cache");
+        if (!(cache instanceof BaseCache) || ((BaseCache) cache).owner != this) {
+            throw new IllegalArgumentException("cache must come from this cell's newCache(), was " + cache);
+        }
+        return (BaseCache) cache;
+    }
+
+    /** Returns the cache as this cell's own, filled by a forward step, or throws naming {@code cache}. */
+    final BaseCache filled(StepCache cache) {
+        BaseCache c = own(cache);
+        if (!c.filled) {
+            throw new IllegalArgumentException("cache must be filled by forward before use, was empty");
+        }
+        return c;
+    }
+
+    /**
+     * {@inheritDoc} The message names the tensor and entry, e.g.
+     * {@code parameters.weight_hh must be finite, entry (0, 1) was NaN}.
+     */
+    @Override
+    public final void validateParameters() {
+        requireLayout(parameters, "parameters");
+        parameters.requireFinite("parameters");
+    }
+
+    @Override
+    public final void setParameters(CellParameters source) {
+        requireLayout(source, "source");
+        source.requireFinite("source");
+        parameters.setTo(source);
+    }
+
+    /** Allocation-free shape check of the four tensors of {@code p} against this cell's layout. */
+    private void requireLayout(CellParameters p, String name) {
+        Require.nonNull(p, name);
+        requireShape(p.weightIh(), gateRows, inputSize, name, CellParameters.WEIGHT_IH);
+        requireShape(p.weightHh(), gateRows, hiddenSize, name, CellParameters.WEIGHT_HH);
+        requireShape(p.biasIh(), gateRows, 1, name, CellParameters.BIAS_IH);
+        requireShape(p.biasHh(), gateRows, 1, name, CellParameters.BIAS_HH);
+    }
+
+    private static void requireShape(DMatrixRMaj m, int rows, int cols, String owner, String tensor) {
+        if (m.numRows != rows || m.numCols != cols) {
+            throw new IllegalArgumentException(owner + "." + tensor + " must be " + rows + "x" + cols
+                    + ", was " + Require.shapeOf(m));
+        }
+    }
+}

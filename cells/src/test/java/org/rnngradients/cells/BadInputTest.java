@@ -1,0 +1,112 @@
+package org.rnngradients.cells;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rnngradients.linalg.RandomSource;
+
+/** Wrong shapes and non-finite values at every public entry fail with a message naming the argument. */
+class BadInputTest {
+    static final int I = 3;
+    static final int H = 4;
+
+    static Stream<CellKind> kinds() {
+        return Stream.of(CellKind.values());
+    }
+
+    private static void assertRejects(String argument, Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().contains(argument), "message should name " + argument + ": " + e.getMessage());
+    }
+
+    private static CellFixture fixture(CellKind kind) {
+        return new CellFixture(kind.create(I, H), 0.5, RandomSource.seeded(3));
+    }
+
+    private static DMatrixRMaj withEntry(DMatrixRMaj m, double value) {
+        DMatrixRMaj c = m.copy();
+        c.data[c.getNumElements() - 1] = value;
+        return c;
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void forwardRejectsWrongShapesNamingTheArgument(CellKind kind) {
+        CellFixture f = fixture(kind);
+        int n = f.cell.stateSize();
+        assertRejects("previous", () -> f.cell.forward(new DMatrixRMaj(n + 1, 1), f.input, f.cache, f.state));
+        assertRejects("previous", () -> f.cell.forward(null, f.input, f.cache, f.state));
+        assertRejects("input", () -> f.cell.forward(f.previous, new DMatrixRMaj(I, 2), f.cache, f.state));
+        assertRejects("state", () -> f.cell.forward(f.previous, f.input, f.cache, new DMatrixRMaj(1, n)));
+        assertRejects("cache", () -> f.cell.forward(f.previous, f.input, null, f.state));
+        assertRejects("cache", () -> f.cell.forward(f.previous, f.input, kind.create(I, H).newCache(), f.state));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void forwardRejectsNonFiniteStateAndInputNamingTheArgument(CellKind kind) {
+        CellFixture f = fixture(kind);
+        assertRejects("previous", () -> f.cell.forward(withEntry(f.previous, Double.NaN), f.input, f.cache, f.state));
+        assertRejects("previous", () -> f.cell.forward(withEntry(f.previous, Double.POSITIVE_INFINITY), f.input,
+                f.cache, f.state));
+        assertRejects("input", () -> f.cell.forward(f.previous, withEntry(f.input, Double.NaN), f.cache, f.state));
+        assertRejects("input", () -> f.cell.forward(f.previous, withEntry(f.input, Double.NEGATIVE_INFINITY),
+                f.cache, f.state));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void backwardAndJacobiansRejectWrongShapesNamingTheArgument(CellKind kind) {
+        CellFixture f = fixture(kind);
+        int n = f.cell.stateSize();
+        DMatrixRMaj v = new DMatrixRMaj(n, 1);
+        DMatrixRMaj p = new DMatrixRMaj(n, 1);
+        CellParameters g = f.cell.parameters().zerosLike();
+        assertRejects("adjoint", () -> f.cell.backward(f.cache, new DMatrixRMaj(n + 1, 1), p, null, g));
+        assertRejects("previousAdjoint", () -> f.cell.backward(f.cache, v, new DMatrixRMaj(n - 1, 1), null, g));
+        assertRejects("inputAdjoint", () -> f.cell.backward(f.cache, v, p, new DMatrixRMaj(I + 1, 1), g));
+        assertRejects("gradients", () -> f.cell.backward(f.cache, v, p, null, null));
+        assertRejects("gradients.weight_ih", () -> f.cell.backward(f.cache, v, p, null,
+                new CellParameters(kind.gates(), I + 1, H)));
+        assertRejects("cache", () -> f.cell.backward(f.cell.newCache(), v, p, null, g));
+        assertRejects("out", () -> f.cell.stateJacobian(f.cache, new DMatrixRMaj(n, n + 1)));
+        assertRejects("out", () -> f.cell.inputJacobian(f.cache, new DMatrixRMaj(n, I + 1)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void parametersWithWrongShapesOrNonFiniteValuesAreRejected(CellKind kind) {
+        CellFixture f = fixture(kind);
+        assertRejects("source.weight_ih", () -> f.cell.setParameters(new CellParameters(kind.gates(), I + 1, H)));
+        CellParameters bad = f.cell.parameters().copy();
+        bad.biasHh().data[0] = Double.NaN;
+        assertRejects("source.bias_hh", () -> f.cell.setParameters(bad));
+        f.cell.parameters().weightHh().data[1] = Double.POSITIVE_INFINITY;
+        assertRejects("parameters.weight_hh", f.cell::validateParameters);
+        f.cell.parameters().weightIh().reshape(H, I + 2);
+        assertRejects("parameters.weight_ih", () -> f.cell.forward(f.previous, f.input, f.cache, f.state));
+    }
+
+    @Test
+    void constructorsRejectNonPositiveSizesAndNullActivation() {
+        assertRejects("inputSize", () -> new VanillaRnnCell(0, H, Activation.TANH));
+        assertRejects("hiddenSize", () -> new VanillaRnnCell(I, -1, Activation.TANH));
+        assertRejects("activation", () -> new VanillaRnnCell(I, H, null));
+    }
+
+    @Test
+    void unknownCliNameIsRejectedWithTheListOfValidNames() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CellKind.fromCliName("rnn"));
+        for (CellKind k : CellKind.values()) {
+            assertTrue(e.getMessage().contains(k.cliName()), e.getMessage());
+        }
+        assertRejects("name", () -> CellKind.fromCliName(null));
+    }
+}

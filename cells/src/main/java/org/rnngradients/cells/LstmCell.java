@@ -90,6 +90,7 @@ public final class LstmCell extends BaseCell {
         VectorOps.affine(p.weightIh(), c.input, p.biasIh(), c.gates);    // a = W_ih x + b_ih
         CommonOps_DDRM.multAdd(p.weightHh(), c.hPrevious, c.gates);       //   + W_hh h
         CommonOps_DDRM.addEquals(c.gates, p.biasHh());                    //   + b_hh
+        requireFinitePreActivations(c.gates);
         for (int k = 0; k < hs; k++) {
             double i = Activation.sigmoid(c.gates.data[I * hs + k]);
             double f = Activation.sigmoid(c.gates.data[F * hs + k]);

@@ -50,7 +50,7 @@ final class ProfileCommand extends ExperimentCommand<CellRun> {
         RandomMatrices.gaussian(u, 1.0, r.random.fork("target"));
         LogSpace.normalise(u);
         RnnModel model = new RnnModel(r.cell, new ProjectionLoss());
-        GradientProfile profile = new AdjointProfiler().profile(model, Sequence.lastStep(r.inputs, u), r.initialState);
+        GradientProfile profile = new AdjointProfiler().profile(model, Sequence.lastStep(r.inputColumns(), u), r.initialState);
         progress.advance(1);
         progress.finish();
         r.write(out);

@@ -29,16 +29,6 @@ final class RunFiles {
         StateDictIO.save(cell.parameters(), out.dir());
     }
 
-    /** The inputs as a T × I array in {@code name}. */
-    static void sequence(StagedDirectory out, String name, DMatrixRMaj[] xs) throws IOException {
-        int cols = xs[0].numRows;
-        DMatrixRMaj m = new DMatrixRMaj(xs.length, cols);
-        for (int t = 0; t < xs.length; t++) {
-            System.arraycopy(xs[t].data, 0, m.data, t * cols, cols);
-        }
-        Npy.writeMatrix(out.resolve(name), m);
-    }
-
     /** A column vector as a 1-D array. */
     static void vector(StagedDirectory out, String name, DMatrixRMaj v) throws IOException {
         Npy.writeVector(out.resolve(name), v);

@@ -1,6 +1,7 @@
 package org.rnngradients.analysis.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.analysis.CellTrajectory;
@@ -98,7 +99,7 @@ final class CellRun {
     }
 
     /** Writes the parameters, the inputs and the initial state. */
-    void write(StagedDirectory out) throws IOException {
+    void write(Path out) throws IOException {
         RunFiles.parameters(out, cell);
         Npy.writeMatrix(out.resolve(RunFiles.INPUTS), inputs);
         RunFiles.vector(out, RunFiles.INITIAL_STATE, initialState);

@@ -1,6 +1,7 @@
 package org.rnngradients.analysis.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,12 +88,12 @@ final class LyapunovCommand extends ExperimentCommand<CellRun> {
     }
 
     @Override
-    Map<String, Object> execute(CellRun r, StagedDirectory out) throws IOException {
+    Map<String, Object> execute(CellRun r, Path out) throws IOException {
         return write(r, settings, out, progress("lyapunov", r.steps()));
     }
 
     /** Computes the spectrum of {@code r} and writes its files into {@code out}. */
-    static Map<String, Object> write(CellRun r, Settings s, StagedDirectory out, Progress progress) throws IOException {
+    static Map<String, Object> write(CellRun r, Settings s, Path out, Progress progress) throws IOException {
         int k = s.exponents == 0 ? r.cell.stateSize() : s.exponents;
         LyapunovResult result = new LyapunovSpectrum(k, s.warmUp, r.steps() - s.warmUp, s.interval,
                 r.random.fork("lyapunov-frame").seed()).compute(r.trajectory(progress));

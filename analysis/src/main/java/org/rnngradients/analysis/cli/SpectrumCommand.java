@@ -1,6 +1,7 @@
 package org.rnngradients.analysis.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,12 +39,12 @@ final class SpectrumCommand extends ExperimentCommand<CellRun> {
     }
 
     @Override
-    Map<String, Object> execute(CellRun r, StagedDirectory out) throws IOException {
+    Map<String, Object> execute(CellRun r, Path out) throws IOException {
         return write(r, out, progress("spectrum", r.steps()));
     }
 
     /** Computes the spectra of {@code r} and writes their files into {@code out}. */
-    static Map<String, Object> write(CellRun r, StagedDirectory out, Progress progress) throws IOException {
+    static Map<String, Object> write(CellRun r, Path out, Progress progress) throws IOException {
         JacobianProduct product = JacobianProduct.record(r.trajectory(progress), r.steps());
         progress.finish();
         double[][] logSigma = product.logSingularValuesToEnd();

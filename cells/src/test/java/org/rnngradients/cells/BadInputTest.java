@@ -94,6 +94,23 @@ class BadInputTest {
         assertRejects("parameters.weight_ih", () -> f.cell.forward(f.previous, f.input, f.cache, f.state));
     }
 
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void forwardRejectsNonFiniteParametersNamingTheTensor(CellKind kind) {
+        CellFixture f = fixture(kind);
+        f.cell.parameters().weightHh().data[2] = Double.NaN;
+        assertRejects("parameters.weight_hh", () -> f.cell.forward(f.previous, f.input, f.cache, f.state));
+        f.cell.parameters().weightHh().data[2] = 0.1;
+        f.cell.parameters().biasIh().data[0] = Double.NEGATIVE_INFINITY;
+        assertRejects("parameters.bias_ih", () -> f.cell.forward(f.previous, f.input, f.cache, f.state));
+        f.cell.parameters().biasIh().data[0] = 0.1;
+        f.cell.parameters().weightIh().data[0] = Double.POSITIVE_INFINITY;
+        java.util.Arrays.fill(f.input.data, 0.0);        // ∞·0 is NaN: still caught
+        assertRejects("parameters.weight_ih", () -> f.cell.forward(f.previous, f.input, f.cache, f.state));
+        assertRejects("cache", () -> f.cell.backward(f.cache, f.state, f.state.copy(), null,
+                f.cell.parameters().zerosLike()));
+    }
+
     @Test
     void constructorsRejectNonPositiveSizesAndNullActivation() {
         assertRejects("inputSize", () -> new VanillaRnnCell(0, H, Activation.TANH));

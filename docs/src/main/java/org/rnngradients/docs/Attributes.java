@@ -36,6 +36,11 @@ public final class Attributes {
         return put(name, "pass:[" + html + "]");
     }
 
+    /** Records AsciiDoc inline markup (superscripts, subscripts) converted once, at definition. */
+    public Attributes putAdoc(String name, String markup) {
+        return put(name, "pass:q[" + markup.replace("]", "\\]") + "]");
+    }
+
     /** The text recorded under {@code name}, or throws when absent. */
     public String get(String name) {
         String v = values.get(name);

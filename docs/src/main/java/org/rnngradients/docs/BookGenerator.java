@@ -23,6 +23,8 @@ public final class BookGenerator {
         Attributes attributes = new Attributes();
         Figures figures = new Figures(images);
         new DecayChapter().contribute(attributes, figures);
+        Ledger ledger = new Ledger();
+        LedgerWriter.write(ledger, attributes, numbers.resolveSibling("ledger.adoc"), root);
         attributes.write(numbers);
         System.out.printf("BookGenerator: %d attributes, %d figures in %.1f s%n",
                 attributes.size(), figures.count(), (System.nanoTime() - start) / 1e9);

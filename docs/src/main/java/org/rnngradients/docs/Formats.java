@@ -44,6 +44,11 @@ public final class Formats {
         return minus(mantissa) + "\u00d710<sup>" + minus(Integer.toString(exponent)) + "</sup>";
     }
 
+    /** {@code x} in AsciiDoc markup: plain when moderate, else {@code 7.98×10^−4^}. */
+    public static String adoc(double x, int digits) {
+        return sig(x, digits).replace("<sup>", "^").replace("</sup>", "^");
+    }
+
     /** {@code x} as a LaTeX number, e.g. {@code 7.98\times 10^{-4}}. */
     public static String latex(double x, int digits) {
         requireFinite(x);

@@ -1,5 +1,6 @@
 package org.rnngradients.analysis.cli;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -28,15 +29,15 @@ abstract class ExperimentCommand<P> implements Callable<Integer> {
     abstract long seed();
 
     /** Computes and writes the results into {@code out}; returns headline results for the manifest. */
-    abstract Map<String, Object> execute(P prepared, StagedDirectory out) throws Exception;
+    abstract Map<String, Object> execute(P prepared, Path out) throws Exception;
 
     @Override
     public Integer call() throws Exception {
         StagedDirectory.check(output.out, output.force);
         P prepared = prepare();
         try (StagedDirectory out = StagedDirectory.open(output.out, output.force)) {
-            Map<String, Object> results = execute(prepared, out);
-            Manifest.write(out, spec, seed(), results);
+            Map<String, Object> results = execute(prepared, out.dir());
+            Manifest.write(out.dir(), spec, seed(), results);
             out.commit();
         }
         spec.commandLine().getOut().println("wrote " + output.out);

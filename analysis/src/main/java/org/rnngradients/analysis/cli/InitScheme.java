@@ -1,12 +1,15 @@
 package org.rnngradients.analysis.cli;
 
-import org.rnngradients.cells.CellParameters;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnngradients.cells.Cells;
+import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.linalg.Initialiser;
 import org.rnngradients.linalg.RandomSource;
 
 /**
  * How {@code --init} draws the recurrent weights W_hh (per gate block), each scaled by {@code --gain};
- * W_ih always gets PyTorch's default U[±1/√H], the biases are zero except under {@code pytorch}.
+ * W_ih gets PyTorch's default U[±1/√H] and the biases are zero, except under {@code pytorch}, which is
+ * PyTorch's default for everything (with W_hh then multiplied by the gain).
  */
 enum InitScheme {
     /** PyTorch's default: every weight and bias U[±gain/√H] (biases U[±1/√H]). */
@@ -25,7 +28,7 @@ enum InitScheme {
     /** The initialiser of one H × H block of W_hh. */
     Initialiser recurrent(int hidden, double gain) {
         return switch (this) {
-            case pytorch -> Initialiser.uniform(gain / Math.sqrt(hidden));
+            case pytorch -> Initialiser.uniform(gain / Math.sqrt(hidden)); // used per block by Cells.initialise
             case gaussian -> Initialiser.scaledGaussian(gain);
             case orthogonal -> Initialiser.orthogonal(gain);
             case identity -> Initialiser.identity(gain);
@@ -34,12 +37,14 @@ enum InitScheme {
         };
     }
 
-    /** Fills {@code p} (G gate blocks of hidden size H) from {@code random}: W_hh, then W_ih, then the biases. */
-    void initialise(CellParameters p, int gates, int hidden, double gain, RandomSource random) {
-        recurrent(hidden, gain).perBlock(gates).initialise(p.weightHh(), random.fork("weight_hh"));
-        Initialiser.pytorchDefault(hidden).initialise(p.weightIh(), random.fork("weight_ih"));
-        Initialiser bias = this == pytorch ? Initialiser.pytorchDefault(hidden) : Initialiser.zeros();
-        bias.initialise(p.biasIh(), random.fork("bias_ih"));
-        bias.initialise(p.biasHh(), random.fork("bias_hh"));
+    /** Initialises {@code cell} from {@code random} with {@link Cells}, then scales W_hh by {@code gain} where needed. */
+    void initialise(RecurrentCell cell, double gain, RandomSource random) {
+        int hidden = cell.hiddenSize();
+        if (this == pytorch) {
+            Cells.initialisePyTorchDefault(cell, random);
+            CommonOps_DDRM.scale(gain, cell.parameters().weightHh());
+        } else {
+            Cells.initialise(cell, recurrent(hidden, gain), Initialiser.pytorchDefault(hidden), random);
+        }
     }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParseResult;
 /**
  * {@code manifest.json}: the command line as typed, every option's effective value (defaults
  * included), the seed, the versions of the project, its libraries and Java, a few headline results,
- * and the SHA-256 of every other file in the directory. No timestamps, so equal runs give equal manifests.
+ * and the SHA-256 of every other file in the directory (and its subdirectories). No timestamps, so equal runs give equal manifests.
  */
 final class Manifest {
     /** The file name. */
@@ -49,8 +49,8 @@ final class Manifest {
     }
 
     /** Writes {@link #of} into {@code out}/manifest.json. */
-    static void write(StagedDirectory out, CommandSpec spec, long seed, Map<String, Object> results) throws IOException {
-        RunFiles.text(out, FILE, Json.write(of(spec, seed, results, out.dir())));
+    static void write(Path out, CommandSpec spec, long seed, Map<String, Object> results) throws IOException {
+        RunFiles.text(out, FILE, Json.write(of(spec, seed, results, out)));
     }
 
     /** {@code rnn-gradients <command> <args…>} with shell quoting where needed. */
@@ -86,12 +86,12 @@ final class Manifest {
     private static Map<String, Object> digests(Path dir) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(Files::isRegularFile).sorted().toList();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path f : files) {
-            String name = f.getFileName().toString();
-            if (!name.equals(FILE) && !name.startsWith(".")) {
+            String name = dir.relativize(f).toString().replace('\\', '/');
+            if (!name.equals(FILE) && !f.getFileName().toString().startsWith(".")) {
                 m.put(name, "sha256:" + sha256(Files.readAllBytes(f)));
             }
         }

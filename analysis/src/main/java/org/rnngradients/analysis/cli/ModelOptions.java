@@ -76,7 +76,7 @@ final class ModelOptions {
             return load(taskInput);
         }
         RecurrentCell c = cell.create(taskInput != null ? taskInput : inputSize, hidden);
-        init.initialise(c.parameters(), cell.gates(), hidden, gain, random.fork("parameters"));
+        init.initialise(c, gain, random.fork("parameters"));
         return c;
     }
 

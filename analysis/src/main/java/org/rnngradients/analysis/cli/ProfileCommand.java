@@ -1,6 +1,7 @@
 package org.rnngradients.analysis.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +41,17 @@ final class ProfileCommand extends ExperimentCommand<CellRun> {
     }
 
     @Override
-    Map<String, Object> execute(CellRun r, StagedDirectory out) throws IOException {
+    Map<String, Object> execute(CellRun r, Path out) throws IOException {
         return write(r, out, progress("profile", 1));
     }
 
     /** Computes the profile of {@code r} and writes its files into {@code out}. */
-    static Map<String, Object> write(CellRun r, StagedDirectory out, Progress progress) throws IOException {
+    static Map<String, Object> write(CellRun r, Path out, Progress progress) throws IOException {
         DMatrixRMaj u = new DMatrixRMaj(r.cell.hiddenSize(), 1);
         RandomMatrices.gaussian(u, 1.0, r.random.fork("target"));
         LogSpace.normalise(u);
         RnnModel model = new RnnModel(r.cell, new ProjectionLoss());
-        GradientProfile profile = new AdjointProfiler().profile(model, Sequence.lastStep(r.inputs, u), r.initialState);
+        GradientProfile profile = new AdjointProfiler().profile(model, Sequence.lastStep(r.inputColumns(), u), r.initialState);
         progress.advance(1);
         progress.finish();
         r.write(out);

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "rnn-gradients", mixinStandardHelpOptions = true, versionProvider = RnnGradients.Version.class,
         showDefaultValues = true,
         description = "Why gradients vanish and explode in recurrent networks: run the book's experiments.",
-        subcommands = {ProfileCommand.class, HelpCommand.class})
+        subcommands = {ProfileCommand.class, SpectrumCommand.class, LyapunovCommand.class, AnalyseCommand.class,
+            HelpCommand.class})
 public final class RnnGradients implements Runnable {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;

@@ -1,6 +1,7 @@
 package org.rnngradients.analysis.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 
 import org.ejml.data.DMatrixRMaj;
@@ -25,37 +26,27 @@ final class RunFiles {
     }
 
     /** weight_ih_l0.npy, weight_hh_l0.npy, bias_ih_l0.npy, bias_hh_l0.npy. */
-    static void parameters(StagedDirectory out, RecurrentCell cell) throws IOException {
-        StateDictIO.save(cell.parameters(), out.dir());
-    }
-
-    /** The inputs as a T × I array in {@code name}. */
-    static void sequence(StagedDirectory out, String name, DMatrixRMaj[] xs) throws IOException {
-        int cols = xs[0].numRows;
-        DMatrixRMaj m = new DMatrixRMaj(xs.length, cols);
-        for (int t = 0; t < xs.length; t++) {
-            System.arraycopy(xs[t].data, 0, m.data, t * cols, cols);
-        }
-        Npy.writeMatrix(out.resolve(name), m);
+    static void parameters(Path out, RecurrentCell cell) throws IOException {
+        StateDictIO.save(cell.parameters(), out);
     }
 
     /** A column vector as a 1-D array. */
-    static void vector(StagedDirectory out, String name, DMatrixRMaj v) throws IOException {
+    static void vector(Path out, String name, DMatrixRMaj v) throws IOException {
         Npy.writeVector(out.resolve(name), v);
     }
 
     /** A UTF-8 text file. */
-    static void text(StagedDirectory out, String name, String text) throws IOException {
+    static void text(Path out, String name, String text) throws IOException {
         Npy.writeAtomically(out.resolve(name), text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A results table. */
-    static void csv(StagedDirectory out, String name, CsvTable table) throws IOException {
+    static void csv(Path out, String name, CsvTable table) throws IOException {
         text(out, name, table.text());
     }
 
     /** A chart. */
-    static void svg(StagedDirectory out, String name, SvgPlot plot) throws IOException {
+    static void svg(Path out, String name, SvgPlot plot) throws IOException {
         text(out, name, plot.svg());
     }
 }

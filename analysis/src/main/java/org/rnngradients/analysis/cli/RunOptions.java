@@ -59,15 +59,11 @@ final class RunOptions {
         return RandomSource.seeded(seed);
     }
 
-    /** {@code count} inputs x_1..x_count (I × 1) for --input none or gaussian. */
-    DMatrixRMaj[] inputs(int count, int inputSize, RandomSource random) {
-        RandomSource draws = random.fork("inputs");
-        DMatrixRMaj[] xs = new DMatrixRMaj[count];
-        for (int t = 0; t < count; t++) {
-            xs[t] = new DMatrixRMaj(inputSize, 1);
-            if (input == InputKind.gaussian) {
-                RandomMatrices.gaussian(xs[t], 1.0, draws);
-            }
+    /** Inputs x_1..x_count for --input none or gaussian, as the rows of a count × I matrix. */
+    DMatrixRMaj inputs(int count, int inputSize, RandomSource random) {
+        DMatrixRMaj xs = new DMatrixRMaj(count, inputSize);
+        if (input == InputKind.gaussian) {
+            RandomMatrices.gaussian(xs, 1.0, random.fork("inputs"));
         }
         return xs;
     }

@@ -13,7 +13,8 @@ import org.rnngradients.linalg.Require;
  * <ul>
  * <li>{@link #hochreiter(int)} — Hochreiter and Schmidhuber (1997, §5.4): values U[−1, 1]; length
  * uniform in [T, T + T/10]; X₁ marked among the first 10 pairs, X₂ among the first T/2 − 1 pairs still
- * unmarked; marker −1 on the first and last pair otherwise; X₁ = 0 if the first pair is the one marked;
+ * unmarked; marker −1 on the first and last pair otherwise; when the first pair is marked (by either
+ * draw) its value is set to zero, our reading of the paper's "X₁ is set to zero";
  * target 0.5 + (X₁ + X₂)/4; a sequence counts as correct when |error| &lt; 0.04.</li>
  * <li>{@link #sumForm(int)} — the later form (Le et al. 2015, Arjovsky et al. 2016): length exactly
  * T, values U[0, 1], one marker in each half, target X₁ + X₂. Always predicting 1 scores MSE
@@ -128,8 +129,8 @@ public final class AddingProblem implements Task {
         int second = pick < first ? pick : pick + 1;      // skip the pair already marked
         markers[first] = 1;
         markers[second] = 1;
-        if (first == 0) {
-            values[0] = 0;                                // the rare case: X1 is set to zero
+        if (first == 0 || second == 0) {
+            values[0] = 0;                                // the rare case: a marked first pair counts zero
         }
         return pairs(values, markers, 0.5 + (values[first] + values[second]) / 4.0);
     }

@@ -112,10 +112,31 @@ class BadInputTest {
     }
 
     @Test
+    void cellSpecificAccessorsRejectWrongShapesAndEmptyCaches() {
+        VanillaRnnCell rnn = new VanillaRnnCell(I, H, Activation.TANH);
+        CellFixture fr = new CellFixture(rnn, 0.5, RandomSource.seeded(41));
+        assertRejects("out", () -> rnn.preActivation(fr.cache, new DMatrixRMaj(H + 1, 1)));
+        assertRejects("out", () -> rnn.activationDerivative(fr.cache, new DMatrixRMaj(1, H)));
+        assertRejects("cache", () -> rnn.preActivation(rnn.newCache(), new DMatrixRMaj(H, 1)));
+        GruCell gru = new GruCell(I, H);
+        CellFixture fg = new CellFixture(gru, 0.5, RandomSource.seeded(43));
+        assertRejects("out", () -> gru.updateGate(fg.cache, new DMatrixRMaj(H - 1, 1)));
+        LstmCell lstm = new LstmCell(I, H);
+        CellFixture fl = new CellFixture(lstm, 0.5, RandomSource.seeded(47));
+        assertRejects("out", () -> lstm.hiddenJacobian(fl.cache, new DMatrixRMaj(2 * H, 2 * H)));
+        assertRejects("out", () -> lstm.cellStateJacobian(fl.cache, new DMatrixRMaj(H, H + 1)));
+        assertRejects("out", () -> lstm.forgetGate(fl.cache, new DMatrixRMaj(2 * H, 1)));
+        assertRejects("cache", () -> lstm.hiddenJacobian(fg.cache, new DMatrixRMaj(H, H)));
+        assertRejects("bias", () -> lstm.setForgetGateBias(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
     void constructorsRejectNonPositiveSizesAndNullActivation() {
         assertRejects("inputSize", () -> new VanillaRnnCell(0, H, Activation.TANH));
         assertRejects("hiddenSize", () -> new VanillaRnnCell(I, -1, Activation.TANH));
         assertRejects("activation", () -> new VanillaRnnCell(I, H, null));
+        assertRejects("inputSize", () -> new GruCell(-2, H));
+        assertRejects("hiddenSize", () -> new LstmCell(I, 0));
     }
 
     @Test

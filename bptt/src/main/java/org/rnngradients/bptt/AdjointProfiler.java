@@ -1,0 +1,78 @@
+package org.rnngradients.bptt;
+
+import org.ejml.data.DMatrixRMaj;
+import org.rnngradients.cells.RecurrentCell;
+import org.rnngradients.cells.StepCache;
+import org.rnngradients.linalg.LogSpace;
+
+/**
+ * A profile-only backward pass: ‖∂L/∂h_t‖ for t = 1..T that stays finite for any T, whether the
+ * adjoint vanishes or explodes. The adjoint is carried as δ_t = e^ℓ·u with ‖u‖ = 1: each backward
+ * step computes J_tᵀ u, renormalises it and adds the log of its norm to ℓ; each loss gradient g is
+ * merged as e^ℓ u + g at the common scale max(ℓ, ln‖g‖). Only the profile is produced; the
+ * parameter gradients of such a run would not be representable and are discarded.
+ */
+public final class AdjointProfiler {
+
+    /** The profile of the sequence loss from s_0 (zero when null). */
+    public GradientProfile profile(RnnModel model, Sequence sequence, DMatrixRMaj initialState) {
+        DMatrixRMaj s0 = Checks.initialState(model, sequence, initialState);
+        RecurrentCell cell = model.cell();
+        int steps = sequence.length();
+        DMatrixRMaj[] states = Checks.states(steps, cell.stateSize());
+        states[0].setTo(s0);
+        StepCache[] caches = new StepCache[steps + 1];
+        for (int t = 1; t <= steps; t++) {
+            caches[t] = cell.newCache();
+            cell.forward(states[t - 1], sequence.input(t), caches[t], states[t]);
+        }
+        return backward(model, sequence, states, caches);
+    }
+
+    private static GradientProfile backward(RnnModel model, Sequence sequence, DMatrixRMaj[] states, StepCache[] caches) {
+        RecurrentCell cell = model.cell();
+        OutputLayer out = new OutputLayer(model);
+        ModelGradients discarded = model.newGradients();
+        DMatrixRMaj u = new DMatrixRMaj(cell.stateSize(), 1);
+        DMatrixRMaj next = new DMatrixRMaj(cell.stateSize(), 1);
+        DMatrixRMaj g = new DMatrixRMaj(cell.stateSize(), 1);
+        double[] logNorms = new double[sequence.length()];
+        double logScale = Double.NEGATIVE_INFINITY;                 // δ = e^ℓ u, zero at first
+        // tag::log-space-adjoint[]
+        for (int t = sequence.length(); t >= 1; t--) {
+            if (sequence.target(t) != null) {
+                g.zero();
+                out.injectLossGradient(states[t], sequence.target(t), discarded, g);
+                logScale = addAtCommonScale(u, logScale, g);         // δ_t = e^ℓ u + ∂L_t/∂s_t
+            }
+            logNorms[t - 1] = logScale + GradientProfile.logNormOfPrefix(u.data, cell.hiddenSize());
+            cell.backward(caches[t], u, next, null, discarded.cell());   // J_tᵀ u
+            double logGrowth = LogSpace.normalise(next);
+            logScale = logGrowth == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : logScale + logGrowth;
+            u.setTo(next);
+        }
+        // end::log-space-adjoint[]
+        for (int k = 0; k < logNorms.length; k++) {
+            if (Double.isNaN(logNorms[k])) {
+                logNorms[k] = Double.NEGATIVE_INFINITY;             // a zero u times e^ℓ
+            }
+        }
+        return new GradientProfile(logNorms);
+    }
+
+    /** Sets u ← unit(e^ℓ u + g) and returns the new ℓ, never forming e^ℓ itself. */
+    static double addAtCommonScale(DMatrixRMaj u, double logScale, DMatrixRMaj g) {
+        double logG = LogSpace.normalise(g);                        // g ← g/‖g‖
+        if (logG == Double.NEGATIVE_INFINITY) {
+            return logScale;
+        }
+        double common = Math.max(logScale, logG);
+        double a = logScale == Double.NEGATIVE_INFINITY ? 0 : Math.exp(logScale - common);
+        double b = Math.exp(logG - common);
+        for (int i = 0; i < u.numRows; i++) {
+            u.data[i] = a * u.data[i] + b * g.data[i];
+        }
+        double logNorm = LogSpace.normalise(u);
+        return logNorm == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : common + logNorm;
+    }
+}

@@ -1,0 +1,11 @@
+package org.rnngradients.bptt.clip;
+
+/**
+ * The result of clipping one gradient.
+ *
+ * @param normBefore the global L2 norm before clipping (may be NaN or ∞)
+ * @param normAfter  the global L2 norm after clipping
+ * @param action     what was done
+ */
+public record ClipOutcome(double normBefore, double normAfter, ClipAction action) {
+}

@@ -1,0 +1,32 @@
+package org.rnngradients.bptt.train;
+
+import org.rnngradients.bptt.GradientEngine;
+import org.rnngradients.bptt.clip.GradientClipper;
+import org.rnngradients.bptt.optim.Optimiser;
+import org.rnngradients.linalg.Require;
+
+/**
+ * How to train: the number of steps, the batch size, the seed of the batch stream, the gradient
+ * engine, the optimiser and the clipper.
+ *
+ * @param steps     optimiser steps, ≥ 1
+ * @param batchSize sequences per step, ≥ 1
+ * @param seed      seed of the stream of training sequences
+ * @param engine    the gradient engine (full, truncated or checkpointed BPTT)
+ * @param optimiser the optimiser (its state belongs to this run)
+ * @param clipper   clipping rule and non-finite policy
+ */
+public record TrainingConfig(long steps, int batchSize, long seed, GradientEngine engine, Optimiser optimiser,
+                             GradientClipper clipper) {
+
+    /** Validates every field. */
+    public TrainingConfig {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, was " + steps);
+        }
+        Require.positive(batchSize, "batchSize");
+        Require.nonNull(engine, "engine");
+        Require.nonNull(optimiser, "optimiser");
+        Require.nonNull(clipper, "clipper");
+    }
+}

@@ -146,10 +146,7 @@ public final class LogScaledRows {
     private void rotate(double[] rows, double[] scales, int p, int q, double cosine) {
         double r = Math.exp(scales[q] - scales[p]);
         double w = (r * r - 1) / (2 * cosine);
-        double tau = Math.signum(w) / (Math.abs(w) + Math.sqrt(r * r + w * w));
-        if (w == 0) {
-            tau = 1 / r;
-        }
+        double tau = w == 0 ? 1 : Math.signum(w) / (Math.abs(w) + Math.sqrt(r * r + w * w));   // w = 0 only when r = 1
         double t = r * tau;
         double cos = 1 / Math.sqrt(1 + t * t);
         int pi = p * n;

@@ -68,7 +68,7 @@ public final class GruCell extends BaseCell {
     void stepJacobian(BaseCache cache, DMatrixRMaj jacobian) {
         Cache c = (Cache) cache;
         jacobian.zero();
-        gateRows(c, parameters().weightHh(), true, jacobian);
+        gateRows(c, parameters().weightHh(), jacobian, true);
         for (int k = 0; k < hiddenSize(); k++) {
             jacobian.data[k * hiddenSize() + k] += c.z.data[k];            // the additive path z ⊙ h
         }
@@ -78,16 +78,16 @@ public final class GruCell extends BaseCell {
      * Adds Σ_gate diag(a_gate) W_gate row by row, for W = W_hh or W_ih. The coefficient of the n
      * block carries the reset gate r only on the hidden side, where n sees r ⊙ (W_hn h + b_hn).
      */
-    private void gateRows(Cache c, DMatrixRMaj w, boolean hiddenSide, DMatrixRMaj out) {
+    private void gateRows(Cache c, DMatrixRMaj w, DMatrixRMaj out, boolean hiddenSide) {
         int hs = hiddenSize();
         for (int k = 0; k < hs; k++) {
             double r = c.r.data[k];
             double z = c.z.data[k];
             double n = c.n.data[k];
             double dn = (1 - z) * (1 - n * n);                              // ∂h'/∂(pre-activation of n)
-            VectorOps.addScaledRow(dn * c.gh.data[N * hs + k] * r * (1 - r), w, R * hs + k, out, k, 0);
-            VectorOps.addScaledRow((c.hPrevious.data[k] - n) * z * (1 - z), w, Z * hs + k, out, k, 0);
-            VectorOps.addScaledRow(hiddenSide ? dn * r : dn, w, N * hs + k, out, k, 0);
+            VectorOps.addScaledRow(dn * c.gh.data[N * hs + k] * r * (1 - r), w, R * hs + k, out, k);
+            VectorOps.addScaledRow((c.hPrevious.data[k] - n) * z * (1 - z), w, Z * hs + k, out, k);
+            VectorOps.addScaledRow(hiddenSide ? dn * r : dn, w, N * hs + k, out, k);
         }
     }
     // end::gru-step-jacobian[]
@@ -95,7 +95,7 @@ public final class GruCell extends BaseCell {
     @Override
     void inputStepJacobian(BaseCache cache, DMatrixRMaj out) {
         out.zero();
-        gateRows((Cache) cache, parameters().weightIh(), false, out);
+        gateRows((Cache) cache, parameters().weightIh(), out, false);
     }
 
     // tag::gru-backward[]

@@ -142,14 +142,14 @@ public final class LstmCell extends BaseCell {
             double ci = g * i * (1 - i);                                  // ∂c'/∂a_i
             double cf = c.cPrevious.data[k] * f * (1 - f);                // ∂c'/∂a_f
             double cg = i * (1 - g * g);                                  // ∂c'/∂a_g
-            VectorOps.addScaledRow(dhdc * ci, w, I * hs + k, out, k, 0);
-            VectorOps.addScaledRow(dhdc * cf, w, F * hs + k, out, k, 0);
-            VectorOps.addScaledRow(dhdc * cg, w, G * hs + k, out, k, 0);
-            VectorOps.addScaledRow(t * o * (1 - o), w, O * hs + k, out, k, 0);
+            VectorOps.addScaledRow(dhdc * ci, w, I * hs + k, out, k);
+            VectorOps.addScaledRow(dhdc * cf, w, F * hs + k, out, k);
+            VectorOps.addScaledRow(dhdc * cg, w, G * hs + k, out, k);
+            VectorOps.addScaledRow(t * o * (1 - o), w, O * hs + k, out, k);
             if (cellRows) {
-                VectorOps.addScaledRow(ci, w, I * hs + k, out, hs + k, 0);
-                VectorOps.addScaledRow(cf, w, F * hs + k, out, hs + k, 0);
-                VectorOps.addScaledRow(cg, w, G * hs + k, out, hs + k, 0);
+                VectorOps.addScaledRow(ci, w, I * hs + k, out, hs + k);
+                VectorOps.addScaledRow(cf, w, F * hs + k, out, hs + k);
+                VectorOps.addScaledRow(cg, w, G * hs + k, out, hs + k);
             }
         }
     }

@@ -21,7 +21,8 @@ class BadInputTest {
         return Stream.of(CellKind.values());
     }
 
-    private static void assertRejects(String argument, Executable call) {
+    /** Asserts that {@code call} throws an IllegalArgumentException whose message names {@code argument}. */
+    static void assertRejects(String argument, Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(argument), "message should name " + argument + ": " + e.getMessage());
     }

@@ -99,5 +99,11 @@ class PositiveQrTest {
         assertMessage(() -> square.decompose(TestMatrices.uniform(2, 2, 1, 1), both, both), "q and r");
         assertMessage(() -> PositiveQr.accumulateLogDiagonal(new DMatrixRMaj(2, 2), new double[3]), "sums", "3");
         assertMessage(() -> PositiveQr.accumulateLogDiagonal(new DMatrixRMaj(2, 3), new double[1]), "r must be square");
+        double[] untouched = {1, 1};
+        assertMessage(() -> PositiveQr.accumulateLogDiagonal(CommonOps_DDRM.diag(2, -0.5), untouched),
+                "r must have a non-negative diagonal", "(1, 1)", "-0.5");
+        assertArrayEquals(new double[] {1, 1}, untouched, 0.0, "a rejected call changes no sum");
+        assertMessage(() -> PositiveQr.accumulateLogDiagonal(CommonOps_DDRM.diag(Double.NaN, 1), new double[1]),
+                "(0, 0)", "NaN");
     }
 }

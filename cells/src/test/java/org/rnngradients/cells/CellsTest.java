@@ -63,7 +63,9 @@ class CellsTest {
         assertEquals(1.0, CellKind.RNN_TANH.create(1, 1).supActivationDerivative());
         assertEquals(0.25, CellKind.RNN_SIGMOID.create(1, 1).supActivationDerivative());
         assertEquals(1.0, CellKind.RNN_RELU.create(1, 1).supActivationDerivative());
+        assertEquals(1.0, CellKind.RNN_IDENTITY.create(1, 1).supActivationDerivative());
         assertEquals(1.0, CellKind.GRU.create(1, 1).supActivationDerivative());
+        assertEquals(1.0, CellKind.LSTM.create(1, 1).supActivationDerivative());
     }
 
     @Test

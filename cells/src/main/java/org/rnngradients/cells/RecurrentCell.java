@@ -30,7 +30,8 @@ public interface RecurrentCell {
 
     /**
      * One forward step: writes s_t = f(s_{t−1}, x_t) into {@code state} and keeps in {@code cache}
-     * what the derivatives need. {@code state} must not alias {@code previous}.
+     * what the derivatives need. Whether {@code state} may be the same object as {@code previous} is
+     * the implementation's to say (this module's cells allow it).
      */
     void forward(DMatrixRMaj previous, DMatrixRMaj input, StepCache cache, DMatrixRMaj state);
 

@@ -37,6 +37,9 @@ final class AnalyseCommand extends ExperimentCommand<Map<AnalyseCommand.Analysis
     RunOptions run;
 
     @Mixin
+    TaskOptions tasks;
+
+    @Mixin
     LyapunovCommand.Settings lyapunov;
 
     @Option(names = "--analyses", split = ",", defaultValue = "profile,spectrum,lyapunov", paramLabel = "NAME",
@@ -54,7 +57,7 @@ final class AnalyseCommand extends ExperimentCommand<Map<AnalyseCommand.Analysis
         Map<Analysis, CellRun> runs = new LinkedHashMap<>();
         for (Analysis a : analyses) {
             int steps = a == Analysis.lyapunov ? lyapunov.warmUp + run.steps : run.steps;
-            CellRun r = CellRun.of(model, run, steps);
+            CellRun r = CellRun.of(model, run, tasks, steps);
             if (a == Analysis.lyapunov) {
                 lyapunov.validate(spec.commandLine(), r.cell.stateSize());
             }

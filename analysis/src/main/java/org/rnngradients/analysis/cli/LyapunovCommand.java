@@ -36,6 +36,9 @@ final class LyapunovCommand extends ExperimentCommand<CellRun> {
     RunOptions run;
 
     @Mixin
+    TaskOptions tasks;
+
+    @Mixin
     Settings settings;
 
     /** The options of the QR method. */
@@ -77,7 +80,7 @@ final class LyapunovCommand extends ExperimentCommand<CellRun> {
         if (settings.warmUp < 0) {
             throw new ParameterException(spec.commandLine(), "--warm-up must be >= 0, was " + settings.warmUp);
         }
-        CellRun r = CellRun.of(model, run, settings.warmUp + run.steps);
+        CellRun r = CellRun.of(model, run, tasks, settings.warmUp + run.steps);
         settings.validate(spec.commandLine(), r.cell.stateSize());
         return r;
     }

@@ -30,9 +30,12 @@ final class ProfileCommand extends ExperimentCommand<CellRun> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    TaskOptions tasks;
+
     @Override
     CellRun prepare() throws IOException {
-        return CellRun.of(model, run, run.steps);
+        return CellRun.of(model, run, tasks, run.steps);
     }
 
     @Override

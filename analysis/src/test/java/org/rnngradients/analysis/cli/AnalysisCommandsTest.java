@@ -105,6 +105,25 @@ class AnalysisCommandsTest {
         assertTrue(manifest.contains("\"--weights\": \"" + exportedLstm() + "\""), manifest);
     }
 
+    @Test
+    void taskInputsComeFromTheTasksSequences() throws IOException {
+        Path out = tmp.resolve("agreement");
+        CliRun run = CliRun.of("profile", "--input", "task", "--task", "agreement", "--distractors", "4", "--steps", "9",
+                "--hidden", "3", "--quiet", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        org.rnngradients.analysis.io.NpyArray inputs = Npy.read(out.resolve("inputs.npy"));
+        assertArrayEquals(new int[] {9, 12}, inputs.shape(), "7 subjects + 4 distractors + query, one-hot");
+        double[] x = inputs.data();
+        for (int t = 0; t < 9; t++) {
+            double sum = 0;
+            for (int j = 0; j < 12; j++) {
+                sum += x[t * 12 + j];
+            }
+            assertEquals(1.0, sum, "one-hot row " + t);
+        }
+        assertEquals(1.0, x[8 * 12 + 11], "the query token comes last");
+    }
+
     private void assertBadInput(CliRun run, String expected) throws IOException {
         assertEquals(2, run.exitCode(), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());

@@ -98,10 +98,12 @@ final class LyapunovCommand extends ExperimentCommand<CellRun> {
     /** Computes the spectrum of {@code r} and writes its files into {@code out}. */
     static Map<String, Object> write(CellRun r, Settings s, Path out, Progress progress) throws IOException {
         int k = s.exponents == 0 ? r.cell.stateSize() : s.exponents;
+        // tag::cli-lyapunov[]
         LyapunovResult result = new LyapunovSpectrum(k, s.warmUp, r.steps() - s.warmUp, s.interval,
                 r.random.fork("lyapunov-frame").seed()).compute(r.trajectory(progress));
         progress.finish();
         Regime regime = Regime.of(result.largest(), s.epsilon);
+        // end::cli-lyapunov[]
         r.write(out);
         RunFiles.text(out, RunFiles.LOSS, definition(r, s, k));
         RunFiles.csv(out, "lyapunov.csv", table(result));

@@ -50,11 +50,13 @@ final class ProfileCommand extends ExperimentCommand<CellRun> {
 
     /** Computes the profile of {@code r} and writes its files into {@code out}. */
     static Map<String, Object> write(CellRun r, Path out, Progress progress) throws IOException {
+        // tag::cli-profile[]
         DMatrixRMaj u = new DMatrixRMaj(r.cell.hiddenSize(), 1);
         RandomMatrices.gaussian(u, 1.0, r.random.fork("target"));
         LogSpace.normalise(u);
         RnnModel model = new RnnModel(r.cell, new ProjectionLoss());
         GradientProfile profile = new AdjointProfiler().profile(model, Sequence.lastStep(r.inputColumns(), u), r.initialState);
+        // end::cli-profile[]
         progress.advance(1);
         progress.finish();
         r.write(out);

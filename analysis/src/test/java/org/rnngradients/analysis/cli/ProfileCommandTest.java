@@ -114,6 +114,22 @@ class ProfileCommandTest {
     }
 
     @Test
+    void unknownOptionIsNamedEvenWhenOutIsMissing() {
+        CliRun run = CliRun.of("profile", "--bogus");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("Unknown option or argument: '--bogus'"), run.err());
+    }
+
+    @Test
+    void outWhereNothingCanBeCreatedIsBadInput() throws IOException {
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        CliRun run = profile(file.resolve("run"));
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--out " + file.resolve("run")), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
     void badOptionValueNamesTheOption() {
         Path out = tmp.resolve("run");
         CliRun cell = profile(out, "--cell", "elman");

@@ -78,7 +78,7 @@ final class AnalyseCommand extends ExperimentCommand<Map<AnalyseCommand.Analysis
             Path dir = Files.createDirectory(out.resolve(e.getKey().name()));
             CellRun r = e.getValue();
             results.putAll(switch (e.getKey()) {
-                case profile -> ProfileCommand.write(r, dir, progress("profile", 1));
+                case profile -> ProfileCommand.write(r, dir, progress("profile", 2L * r.steps()));
                 case spectrum -> SpectrumCommand.write(r, dir, progress("spectrum", r.steps()));
                 case lyapunov -> LyapunovCommand.write(r, lyapunov, dir, progress("lyapunov", r.steps()));
             });

@@ -45,7 +45,7 @@ final class ProfileCommand extends ExperimentCommand<CellRun> {
 
     @Override
     Map<String, Object> execute(CellRun r, Path out) throws IOException {
-        return write(r, out, progress("profile", 1));
+        return write(r, out, progress("profile", 2L * r.steps()));
     }
 
     /** Computes the profile of {@code r} and writes its files into {@code out}. */
@@ -54,10 +54,9 @@ final class ProfileCommand extends ExperimentCommand<CellRun> {
         DMatrixRMaj u = new DMatrixRMaj(r.cell.hiddenSize(), 1);
         RandomMatrices.gaussian(u, 1.0, r.random.fork("target"));
         LogSpace.normalise(u);
-        RnnModel model = new RnnModel(r.cell, new ProjectionLoss());
+        RnnModel model = new RnnModel(new CountingCell(r.cell, progress), new ProjectionLoss());
         GradientProfile profile = new AdjointProfiler().profile(model, Sequence.lastStep(r.inputColumns(), u), r.initialState);
         // end::cli-profile[]
-        progress.advance(1);
         progress.finish();
         r.write(out);
         RunFiles.vector(out, "target.npy", u);

@@ -59,6 +59,33 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void profileLiesBetweenTheExtremeSingularValuesOfTheSameRun() throws IOException {
+        String[] common = {"--cell", "rnn-tanh", "--init", "gaussian", "--gain", "1.5", "--hidden", "6", "--steps", "40",
+            "--seed", "3", "--quiet", "--out"};
+        Path p = tmp.resolve("p");
+        Path s = tmp.resolve("s");
+        assertEquals(0, CliRun.of(concat("profile", common, p)).exitCode());
+        assertEquals(0, CliRun.of(concat("spectrum", common, s)).exitCode());
+        List<String> profile = Files.readAllLines(p.resolve("profile.csv"));
+        List<String> spectrum = Files.readAllLines(s.resolve("spectrum.csv"));
+        for (int t = 1; t <= 40; t++) {
+            double logNorm = Double.parseDouble(profile.get(t).split(",")[1]);
+            String[] sigma = spectrum.get(t + 1).split(",");
+            assertEquals(Integer.toString(t), sigma[0]);
+            double slack = 1e-9 * (1 + Math.abs(logNorm));
+            assertTrue(logNorm <= Double.parseDouble(sigma[2]) + slack, "‖(∂h_T/∂h_t)ᵀu‖ ≤ σ_1 at t = " + t);
+            assertTrue(logNorm >= Double.parseDouble(sigma[7]) - slack, "‖(∂h_T/∂h_t)ᵀu‖ ≥ σ_n at t = " + t);
+        }
+    }
+
+    private static String[] concat(String command, String[] common, Path out) {
+        List<String> args = new java.util.ArrayList<>(List.of(command));
+        args.addAll(List.of(common));
+        args.add(out.toString());
+        return args.toArray(String[]::new);
+    }
+
+    @Test
     void lyapunovOfOrthogonalLinearNetworkIsZero() throws IOException {
         Path out = tmp.resolve("l");
         CliRun run = CliRun.of("lyapunov", "--cell", "rnn-identity", "--init", "orthogonal", "--hidden", "4",

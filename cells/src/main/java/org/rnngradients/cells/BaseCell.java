@@ -9,10 +9,12 @@ import org.rnngradients.linalg.Require;
  * equations. Public entry points check shapes, finiteness of the previous state and the input, the
  * cache's owner and the parameters' shapes, then call the cell's equation methods.
  *
- * <p>Parameter values are not scanned for NaN/Inf on every step (that would read every weight a
- * second time); {@link #validateParameters()} does it, and {@link #setParameters} and the
- * initialisers in {@link Cells} call it. Adjoints are not checked for finiteness either, so that an
- * overflowing gradient reaches the caller (which may clip or rescue it) instead of throwing.
+ * <p>Non-finite parameters are caught on every forward step without a second pass over the weights:
+ * since the previous state and the input are checked finite, and every weight and bias enters a gate
+ * pre-activation (NaN·0 and ∞·0 are NaN), a NaN or ∞ parameter always shows up as a non-finite
+ * pre-activation, an O(G·H) check. The exception then names the tensor and entry. Adjoints are
+ * deliberately not checked for finiteness, so that an overflowing gradient reaches the caller
+ * (which may clip or rescue it) instead of throwing.
  */
 abstract class BaseCell implements RecurrentCell {
     private final int inputSize;
@@ -52,8 +54,8 @@ abstract class BaseCell implements RecurrentCell {
     /**
      * {@inheritDoc} The output {@code state} may be the same object as {@code previous}.
      *
-     * @throws IllegalArgumentException naming the argument when a shape is wrong, {@code previous}
-     *         or {@code input} holds NaN/Inf, or the cache belongs to another cell
+     * @throws IllegalArgumentException naming the argument when a shape is wrong, {@code previous},
+     *         {@code input} or a parameter holds NaN/Inf, or the cache belongs to another cell
      */
     @Override
     public final void forward(DMatrixRMaj previous, DMatrixRMaj input, StepCache cache, DMatrixRMaj state) {
@@ -119,6 +121,20 @@ abstract class BaseCell implements RecurrentCell {
     /** The vector–Jacobian products of one step (arguments checked). */
     abstract void adjointStep(BaseCache cache, DMatrixRMaj delta, DMatrixRMaj previousDelta,
                               DMatrixRMaj inputDelta, CellParameters gradients);
+
+    /**
+     * Throws unless every gate pre-activation in {@code a} is finite. With finite state and input
+     * that can only fail through a NaN/∞ parameter (reported by name and entry) or an overflow.
+     */
+    final void requireFinitePreActivations(DMatrixRMaj a) {
+        for (int k = 0; k < a.numRows; k++) {
+            if (!Double.isFinite(a.data[k])) {
+                parameters.requireFinite("parameters");
+                throw new IllegalArgumentException("parameters must give finite pre-activations, entry " + k
+                        + " overflowed to " + a.data[k]);
+            }
+        }
+    }
 
     /** Adds the parameter gradients of a step with gate pre-activation adjoints {@code dIh}, {@code dHh}. */
     final void accumulate(BaseCache c, DMatrixRMaj dIh, DMatrixRMaj dHh, CellParameters gradients) {

@@ -51,6 +51,8 @@ public final class GruCell extends BaseCell {
         int hs = hiddenSize();
         VectorOps.affine(p.weightIh(), c.input, p.biasIh(), c.gi);        // gi = W_ih x + b_ih   (r, z, n blocks)
         VectorOps.affine(p.weightHh(), c.hPrevious, p.biasHh(), c.gh);    // gh = W_hh h + b_hh
+        requireFinitePreActivations(c.gi);
+        requireFinitePreActivations(c.gh);
         for (int k = 0; k < hs; k++) {
             double r = Activation.sigmoid(c.gi.data[R * hs + k] + c.gh.data[R * hs + k]);
             double z = Activation.sigmoid(c.gi.data[Z * hs + k] + c.gh.data[Z * hs + k]);

@@ -45,10 +45,12 @@ public final class LstmCell extends BaseCell {
     public void setForgetGateBias(double bias) {
         Require.finite(bias, "bias");
         int hs = hiddenSize();
+        // tag::lstm-forget-gate-bias[]
         for (int k = 0; k < hs; k++) {
-            parameters().biasIh().data[F * hs + k] = bias;
-            parameters().biasHh().data[F * hs + k] = 0;
+            parameters().biasIh().data[F * hs + k] = bias;      // b_if = bias
+            parameters().biasHh().data[F * hs + k] = 0;         // b_hf = 0
         }
+        // end::lstm-forget-gate-bias[]
     }
 
     /** Copies the cached forget gate f_t into {@code out} (H × 1). */
@@ -90,6 +92,7 @@ public final class LstmCell extends BaseCell {
         VectorOps.affine(p.weightIh(), c.input, p.biasIh(), c.gates);    // a = W_ih x + b_ih
         CommonOps_DDRM.multAdd(p.weightHh(), c.hPrevious, c.gates);       //   + W_hh h
         CommonOps_DDRM.addEquals(c.gates, p.biasHh());                    //   + b_hh
+        requireFinitePreActivations(c.gates);
         for (int k = 0; k < hs; k++) {
             double i = Activation.sigmoid(c.gates.data[I * hs + k]);
             double f = Activation.sigmoid(c.gates.data[F * hs + k]);

@@ -53,8 +53,8 @@ public interface RecurrentCell {
 
     /**
      * Throws an {@link IllegalArgumentException} naming the tensor and entry unless every parameter
-     * is finite. Forward steps do not scan the weights (that would read them twice per step), so call
-     * this after loading or updating parameters.
+     * is finite, without running a step (the cells of this module also catch non-finite parameters
+     * in every forward step, through their pre-activations).
      */
     default void validateParameters() {
         parameters().requireFinite("parameters");

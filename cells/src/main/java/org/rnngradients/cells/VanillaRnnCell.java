@@ -57,6 +57,7 @@ public final class VanillaRnnCell extends BaseCell {
         VectorOps.affine(p.weightIh(), c.input, p.biasIh(), c.z);      // z = W_ih x + b_ih
         CommonOps_DDRM.multAdd(p.weightHh(), c.hPrevious, c.z);         //   + W_hh h_{t−1}
         CommonOps_DDRM.addEquals(c.z, p.biasHh());                      //   + b_hh
+        requireFinitePreActivations(c.z);
         for (int i = 0; i < c.z.numRows; i++) {
             double phi = activation.apply(c.z.data[i]);
             h.data[i] = phi;                                            // h_t = φ(z)

@@ -94,11 +94,49 @@ class BadInputTest {
         assertRejects("parameters.weight_ih", () -> f.cell.forward(f.previous, f.input, f.cache, f.state));
     }
 
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void forwardRejectsNonFiniteParametersNamingTheTensor(CellKind kind) {
+        CellFixture f = fixture(kind);
+        f.cell.parameters().weightHh().data[2] = Double.NaN;
+        assertRejects("parameters.weight_hh", () -> f.cell.forward(f.previous, f.input, f.cache, f.state));
+        f.cell.parameters().weightHh().data[2] = 0.1;
+        f.cell.parameters().biasIh().data[0] = Double.NEGATIVE_INFINITY;
+        assertRejects("parameters.bias_ih", () -> f.cell.forward(f.previous, f.input, f.cache, f.state));
+        f.cell.parameters().biasIh().data[0] = 0.1;
+        f.cell.parameters().weightIh().data[0] = Double.POSITIVE_INFINITY;
+        java.util.Arrays.fill(f.input.data, 0.0);        // ∞·0 is NaN: still caught
+        assertRejects("parameters.weight_ih", () -> f.cell.forward(f.previous, f.input, f.cache, f.state));
+        assertRejects("cache", () -> f.cell.backward(f.cache, f.state, f.state.copy(), null,
+                f.cell.parameters().zerosLike()));
+    }
+
+    @Test
+    void cellSpecificAccessorsRejectWrongShapesAndEmptyCaches() {
+        VanillaRnnCell rnn = new VanillaRnnCell(I, H, Activation.TANH);
+        CellFixture fr = new CellFixture(rnn, 0.5, RandomSource.seeded(41));
+        assertRejects("out", () -> rnn.preActivation(fr.cache, new DMatrixRMaj(H + 1, 1)));
+        assertRejects("out", () -> rnn.activationDerivative(fr.cache, new DMatrixRMaj(1, H)));
+        assertRejects("cache", () -> rnn.preActivation(rnn.newCache(), new DMatrixRMaj(H, 1)));
+        GruCell gru = new GruCell(I, H);
+        CellFixture fg = new CellFixture(gru, 0.5, RandomSource.seeded(43));
+        assertRejects("out", () -> gru.updateGate(fg.cache, new DMatrixRMaj(H - 1, 1)));
+        LstmCell lstm = new LstmCell(I, H);
+        CellFixture fl = new CellFixture(lstm, 0.5, RandomSource.seeded(47));
+        assertRejects("out", () -> lstm.hiddenJacobian(fl.cache, new DMatrixRMaj(2 * H, 2 * H)));
+        assertRejects("out", () -> lstm.cellStateJacobian(fl.cache, new DMatrixRMaj(H, H + 1)));
+        assertRejects("out", () -> lstm.forgetGate(fl.cache, new DMatrixRMaj(2 * H, 1)));
+        assertRejects("cache", () -> lstm.hiddenJacobian(fg.cache, new DMatrixRMaj(H, H)));
+        assertRejects("bias", () -> lstm.setForgetGateBias(Double.POSITIVE_INFINITY));
+    }
+
     @Test
     void constructorsRejectNonPositiveSizesAndNullActivation() {
         assertRejects("inputSize", () -> new VanillaRnnCell(0, H, Activation.TANH));
         assertRejects("hiddenSize", () -> new VanillaRnnCell(I, -1, Activation.TANH));
         assertRejects("activation", () -> new VanillaRnnCell(I, H, null));
+        assertRejects("inputSize", () -> new GruCell(-2, H));
+        assertRejects("hiddenSize", () -> new LstmCell(I, 0));
     }
 
     @Test

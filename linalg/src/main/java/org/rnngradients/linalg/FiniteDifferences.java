@@ -27,6 +27,7 @@ public final class FiniteDifferences {
         Require.nonEmpty(x, "x");
         Require.positive(h, "h");
         Require.shape(out, x.numRows, x.numCols, "out");
+        // tag::central-difference[]
         for (int k = 0; k < x.getNumElements(); k++) {
             double saved = x.data[k];
             x.data[k] = saved + h;
@@ -36,6 +37,7 @@ public final class FiniteDifferences {
             x.data[k] = saved;
             out.data[k] = (plus - minus) / (2 * h);
         }
+        // end::central-difference[]
         return out;
     }
 

@@ -1,0 +1,133 @@
+package org.rnngradients.bptt.experiments;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.rnngradients.bptt.FullBptt;
+import org.rnngradients.bptt.RnnModel;
+import org.rnngradients.bptt.Sequence;
+import org.rnngradients.bptt.clip.GradientClipper;
+import org.rnngradients.bptt.clip.NonFinitePolicy;
+import org.rnngradients.bptt.optim.Adam;
+import org.rnngradients.bptt.tasks.AddingProblem;
+import org.rnngradients.bptt.train.Evaluation;
+import org.rnngradients.bptt.train.Trainer;
+import org.rnngradients.bptt.train.TrainingConfig;
+import org.rnngradients.linalg.RandomSource;
+
+/**
+ * The adding problem (U[0,1]/sum form, baseline MSE 1/6) as an experiment, run on purpose:
+ * <ul>
+ * <li>{@code vanilla}: a tanh RNN trained at increasing T, to find the length at which its test MSE
+ * stops beating the baseline;</li>
+ * <li>{@code lstm}: an LSTM (forget-gate bias 1) trained at T = 100 until its test MSE falls below a
+ * target or the step budget runs out.</li>
+ * </ul>
+ * Options are {@code key=value}; results go to CSV files under {@code out} (see the README there).
+ */
+public final class AddingProblemExperiment {
+    private AddingProblemExperiment() {
+    }
+
+    /** Entry point: {@code vanilla|lstm [key=value…]}. */
+    public static void main(String[] args) {
+        String mode = args.length > 0 ? args[0] : "vanilla";
+        Args a = new Args(args, 1);
+        Path out = Path.of(a.string("out", "bptt/experiments/results"));
+        switch (mode) {
+            case "vanilla" -> vanillaSweep(a, out);
+            case "lstm" -> lstm(a, out);
+            default -> throw new IllegalArgumentException("mode must be vanilla or lstm, was " + mode);
+        }
+    }
+
+    /** The settings and outcome of one training run. */
+    record Outcome(long steps, double seconds, double trainMse, double testMse, double bestTestMse) {
+    }
+
+    private static void vanillaSweep(Args a, Path out) {
+        int[] lengths = a.integers("lengths", "5,10,20,40,80");
+        int hidden = a.integer("hidden", 32);
+        int steps = a.integer("steps", 3000);
+        int batch = a.integer("batch", 16);
+        double lr = a.real("lr", 0.003);
+        double theta = a.real("theta", 1.0);
+        long seed = a.longValue("seed", 1);
+        String[] header = {"cell", "T", "hidden", "max_steps", "steps", "batch", "learning_rate", "clip_theta", "seed",
+            "seconds", "train_mse_last100", "test_mse", "best_test_mse", "baseline_mse", "test_over_baseline"};
+        try (Csv summary = new Csv(out.resolve("adding-vanilla-length-sweep.csv"), header);
+             Csv curve = curveFile(out.resolve("adding-vanilla-curves.csv"))) {
+            for (int length : lengths) {
+                RnnModel model = Models.vanillaDefault(2, hidden, 1, AddingProblem.sumForm(length).loss(), 1.0, seed);
+                Outcome o = train("rnn-tanh", model, length, steps, batch, lr, theta, seed, 0, a.integer("eval", 250), curve);
+                summary.row("rnn-tanh", length, hidden, steps, o.steps(), batch, lr, theta, seed, o.seconds(), o.trainMse(),
+                        o.testMse(), o.bestTestMse(), AddingProblem.SUM_FORM_BASELINE_MSE,
+                        o.testMse() / AddingProblem.SUM_FORM_BASELINE_MSE);
+            }
+        }
+    }
+
+    private static void lstm(Args a, Path out) {
+        int length = a.integer("length", 100);
+        int hidden = a.integer("hidden", 32);
+        int steps = a.integer("steps", 4000);
+        int batch = a.integer("batch", 16);
+        double lr = a.real("lr", 0.01);
+        double theta = a.real("theta", 1.0);
+        long seed = a.longValue("seed", 1);
+        double target = a.real("target", 0.01);
+        String[] header = {"cell", "T", "hidden", "forget_bias", "max_steps", "steps", "batch", "learning_rate", "clip_theta",
+            "seed", "target_test_mse", "seconds", "train_mse_last100", "test_mse", "best_test_mse", "baseline_mse",
+            "test_over_baseline"};
+        String name = "adding-lstm-T" + length;
+        try (Csv summary = new Csv(out.resolve(name + ".csv"), header);
+             Csv curve = curveFile(out.resolve(name + "-curve.csv"))) {
+            RnnModel model = Models.lstm(2, hidden, 1, AddingProblem.sumForm(length).loss(), 1.0, 1.0, seed);
+            Outcome o = train("lstm", model, length, steps, batch, lr, theta, seed, target, a.integer("eval", 250), curve);
+            summary.row("lstm", length, hidden, 1.0, steps, o.steps(), batch, lr, theta, seed, target, o.seconds(),
+                    o.trainMse(), o.testMse(), o.bestTestMse(), AddingProblem.SUM_FORM_BASELINE_MSE,
+                    o.testMse() / AddingProblem.SUM_FORM_BASELINE_MSE);
+        }
+    }
+
+    static Csv curveFile(Path file) {
+        return new Csv(file, "cell", "T", "step", "train_mse", "gradient_norm", "clip_action", "test_mse");
+    }
+
+    /** Trains with Adam and global-norm clipping; evaluates on 1000 held-out sequences every {@code evalEvery} steps. */
+    private static Outcome train(String cell, RnnModel model, int length, int steps, int batch, double lr, double theta,
+                                 long seed, double targetMse, int evalEvery, Csv curve) {
+        AddingProblem task = AddingProblem.sumForm(length);
+        Sequence[] test = task.batch(1000, RandomSource.seeded(seed).fork("test-set"));
+        TrainingConfig config = new TrainingConfig(steps, batch, seed, new FullBptt(), new Adam(lr),
+                GradientClipper.globalNorm(theta, NonFinitePolicy.THROW));
+        double[] recent = new double[100];
+        double[] best = {Double.POSITIVE_INFINITY};
+        long start = System.nanoTime();
+        var result = Trainer.train(model, task, config, p -> {
+            recent[(int) (p.step() % recent.length)] = p.loss();
+            boolean evaluate = p.step() % evalEvery == 0 || p.step() == steps;
+            double testMse = evaluate ? Evaluation.meanLossPerTarget(model, test) : Double.NaN;
+            if (evaluate) {
+                best[0] = Math.min(best[0], testMse);
+                System.out.printf(Locale.ROOT, "%s T=%d step=%d train=%.5f test=%.5f%n", cell, length, p.step(), p.loss(), testMse);
+            }
+            if (p.step() % 10 == 0 || evaluate) {
+                curve.row(cell, length, p.step(), p.loss(), p.gradientNorm(), p.action(), evaluate ? Double.toString(testMse) : "");
+            }
+            return !(evaluate && targetMse > 0 && testMse < targetMse);
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double testMse = Evaluation.meanLossPerTarget(model, test);
+        return new Outcome(result.completedSteps(), seconds, mean(recent, result.completedSteps()), testMse, Math.min(best[0], testMse));
+    }
+
+    /** The mean of the last min(filled, 100) training losses, kept in a ring indexed by step. */
+    private static double mean(double[] ring, long filled) {
+        double s = 0;
+        for (double v : ring) {
+            s += v;
+        }
+        return s / Math.min(filled, ring.length);
+    }
+}

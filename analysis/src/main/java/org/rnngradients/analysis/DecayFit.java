@@ -61,6 +61,19 @@ public final class DecayFit {
         return of(x, y);
     }
 
+    /**
+     * Fits a profile ln‖∂h_T/∂h_t‖ given for t = 0, …, T (as {@link JacobianProduct#logSpectralNormsToEnd()}
+     * returns it) against the distance T − t from the end, so a vanishing gradient has a negative rate.
+     */
+    public static DecayFit againstDistance(double[] logNormsToEnd) {
+        Require.finite(logNormsToEnd, "logNormsToEnd");
+        double[] byDistance = new double[logNormsToEnd.length];
+        for (int t = 0; t < byDistance.length; t++) {
+            byDistance[byDistance.length - 1 - t] = logNormsToEnd[t];
+        }
+        return ofLogNorms(byDistance);
+    }
+
     /** Fits norms ‖δ_x‖ (> 0) at steps x = 0, 1, …, N − 1. */
     public static DecayFit ofNorms(double[] norms) {
         Require.nonNull(norms, "norms");

@@ -70,7 +70,7 @@ public final class ProductSingularValues {
         factors = 0;
     }
 
-    // tag::product-qr-step[]
+    // tag::product-singular-values[]
     /** A ← F·A: F·Q = Q′R, then C ← R·C (F is n × n and finite). */
     public void multiplyLeft(DMatrixRMaj f) {
         Require.shape(f, n, n, "f");
@@ -78,7 +78,19 @@ public final class ProductSingularValues {
         CommonOps_DDRM.mult(f, q, z);
         absorb();
     }
-    // end::product-qr-step[]
+
+    /** Z = F·Q = Q′R (Householder), then C ← R·C; Q′ replaces Q. */
+    private void absorb() {
+        qr.decompose(z, q, r);
+        triangle.multiplyLeftUpperTriangular(r);
+        factors++;
+    }
+
+    /** Writes ln σ_1 ≥ … ≥ ln σ_n of the current product into {@code out} (length n); returns {@code out}. */
+    public double[] logSingularValues(double[] out) {
+        return triangle.logSingularValues(out);
+    }
+    // end::product-singular-values[]
 
     /** A ← Fᵀ·A, the step of a backward (adjoint) product such as ∂h_T/∂h_t transposed. */
     public void multiplyLeftTransposed(DMatrixRMaj f) {
@@ -87,19 +99,6 @@ public final class ProductSingularValues {
         CommonOps_DDRM.multTransA(f, q, z);
         absorb();
     }
-
-    private void absorb() {
-        qr.decompose(z, q, r);
-        triangle.multiplyLeftUpperTriangular(r);
-        factors++;
-    }
-
-    // tag::product-singular-values[]
-    /** Writes ln σ_1 ≥ … ≥ ln σ_n of the current product into {@code out} (length n); returns {@code out}. */
-    public double[] logSingularValues(double[] out) {
-        return triangle.logSingularValues(out);
-    }
-    // end::product-singular-values[]
 
     /** ln‖A‖₂ = ln σ_1 of the current product. */
     public double logSpectralNorm() {

@@ -1,7 +1,7 @@
 package org.rnngradients.analysis;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.decomposition.qr.QRDecompositionHouseholderTran_DDRM;
+import org.ejml.dense.row.decomposition.qr.QRDecompositionHouseholderColumn_DDRM;
 import org.rnngradients.linalg.Require;
 
 /**
@@ -16,7 +16,7 @@ public final class RankTolerantQr {
     private final int rows;
     private final int cols;
     private final DMatrixRMaj copy;
-    private final QRDecompositionHouseholderTran_DDRM qr = new QRDecompositionHouseholderTran_DDRM();
+    private final QRDecompositionHouseholderColumn_DDRM qr = new QRDecompositionHouseholderColumn_DDRM();
 
     /** A workspace for {@code rows × cols} inputs, rows ≥ cols. */
     public RankTolerantQr(int rows, int cols) {

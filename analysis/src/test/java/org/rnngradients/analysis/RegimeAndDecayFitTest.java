@@ -72,7 +72,18 @@ class RegimeAndDecayFitTest {
     }
 
     @Test
+    void linearRnnWithRhoOneHalfLosesThreeOrdersOfMagnitudePerTenSteps() {
+        org.ejml.data.DMatrixRMaj w = TestMatrices.normal(new double[] {0.5}, new double[] {0.3}, RandomSource.seeded(12));
+        double[] profile = JacobianProduct.record(new LinearMap(w), 60).logSpectralNormsToEnd();
+        DecayFit fit = DecayFit.againstDistance(profile);
+        assertEquals(10 * Math.log10(0.5), fit.ordersPerTenSteps(), 1e-10);
+        assertEquals(-3.0103, fit.ordersPerTenSteps(), 1e-4);
+        assertEquals(0, fit.ordersPerTenStepsStandardError(), 1e-10);
+    }
+
+    @Test
     void badInputIsRefusedWithNamedErrors() {
+        assertMessage("logNormsToEnd", () -> DecayFit.againstDistance(new double[] {Double.NaN, 0, 0}));
         assertMessage("largestExponent", () -> Regime.of(Double.NaN));
         assertMessage("epsilon", () -> Regime.of(0.1, 0));
         assertMessage("epsilon", () -> Regime.of(0.1, Double.NaN));

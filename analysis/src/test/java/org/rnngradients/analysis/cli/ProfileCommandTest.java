@@ -87,7 +87,7 @@ class ProfileCommandTest {
         assertTrue(manifest.contains("\"command\": \"profile\""), manifest);
         assertTrue(manifest.contains("\"commandLine\": \"rnn-gradients profile --cell rnn-tanh --hidden 6"), manifest);
         assertTrue(manifest.contains("\"seed\": 5"), manifest);
-        assertTrue(manifest.contains("\"--init\": \"pytorch\""), manifest);
+        assertTrue(manifest.contains("\"--init\": \"gaussian\""), manifest);
         assertTrue(manifest.contains("\"java\": \"" + System.getProperty("java.version") + "\""), manifest);
         assertTrue(manifest.contains("\"rnn-gradients\": \""), manifest);
         assertTrue(manifest.contains("\"profile.csv\": \"sha256:"), manifest);

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** {@code analyse}: load a cell exported from PyTorch and run any of the analyses on it. */
-@Command(name = "analyse", aliases = "analyze", mixinStandardHelpOptions = true, showDefaultValues = true,
+@Command(name = "analyse", aliases = {"analyze", "load"}, mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Load a one-layer cell from .npy files named as PyTorch's state_dict (--weights DIR with"
                 + " weight_ih_l0.npy, weight_hh_l0.npy, bias_ih_l0.npy, bias_hh_l0.npy; H and I are read from the"
                 + " shapes) and run the chosen analyses, each into its own subdirectory of --out.",

@@ -80,6 +80,17 @@ class CellTrajectoryTest {
     }
 
     @Test
+    void linearRnnCellProductStaysFiniteOverTenThousandStepsAtRhoOneAndAHalfAndOneHalf() {
+        for (double rho : new double[] {1.5, 0.5}) {
+            RecurrentCell cell = vanilla(CellKind.RNN_IDENTITY, 4, Initialiser.orthogonal(rho), 12);
+            JacobianProduct product = JacobianProduct.record(CellTrajectory.autonomous(cell), 10_000);
+            for (double logSigma : product.logSingularValues(0)) {
+                assertEquals(10_000 * Math.log(rho), logSigma, 1e-12 * 10_000, "rho=" + rho);
+            }
+        }
+    }
+
+    @Test
     void linearRnnWithOrthogonalRecurrenceHasZeroExponents() {
         RecurrentCell cell = vanilla(CellKind.RNN_IDENTITY, 8, Initialiser.orthogonal(1.0), 4);
         assertArrayEquals(new double[8], new LyapunovSpectrum(8, 0, 500, 1).compute(driven(cell, 5)).exponents(), 1e-10);

@@ -137,4 +137,38 @@ public final class Claims {
         }
         return min;
     }
+
+    /**
+     * Clips a random gradient of norm {@code norm} at θ with the bptt module's global-norm clipping and
+     * returns {norm after, cosine between before and after}.
+     */
+    public static double[] clipOutcome(double norm, double theta, long seed) {
+        RandomSource random = RandomSource.seeded(seed);
+        DMatrixRMaj a = RandomMatrices.gaussian(6, 4, random);
+        DMatrixRMaj b = RandomMatrices.gaussian(6, 1, random);
+        double scale = norm / Math.sqrt(CommonOps_DDRM.elementSum(elementSquare(a)) + CommonOps_DDRM.elementSum(elementSquare(b)));
+        CommonOps_DDRM.scale(scale, a);
+        CommonOps_DDRM.scale(scale, b);
+        DMatrixRMaj a0 = a.copy();
+        DMatrixRMaj b0 = b.copy();
+        org.rnngradients.bptt.ParameterSet g = new org.rnngradients.bptt.ParameterSet().with("a", a).with("b", b);
+        org.rnngradients.bptt.clip.GradientClipping.clipGlobalNorm(g, theta);
+        double after = Math.sqrt(CommonOps_DDRM.elementSum(elementSquare(a)) + CommonOps_DDRM.elementSum(elementSquare(b)));
+        double dot = dot(a, a0) + dot(b, b0);
+        return new double[] {after, dot / (after * norm)};
+    }
+
+    private static double dot(DMatrixRMaj x, DMatrixRMaj y) {
+        double sum = 0;
+        for (int i = 0; i < x.getNumElements(); i++) {
+            sum += x.data[i] * y.data[i];
+        }
+        return sum;
+    }
+
+    private static DMatrixRMaj elementSquare(DMatrixRMaj m) {
+        DMatrixRMaj out = new DMatrixRMaj(m.numRows, m.numCols);
+        CommonOps_DDRM.elementMult(m, m, out);
+        return out;
+    }
 }

@@ -13,8 +13,11 @@ import org.rnngradients.linalg.Spectra;
  */
 public final class Claims {
 
-    /** The example sentence of text 001: the verb at its end agrees with a subject far back. */
-    public static final String CAT_SENTENCE = "The cat that sat on the mat by the window in the old kitchen was hungry.";
+    /**
+     * The example sentence of text 001, each word prefixed by its position: the predicate at the end must agree
+     * with a subject far back.
+     */
+    public static final String CAT_SENTENCE = "0:The 1:cat 2:that 3:sat 4:on 5:the 6:mat 7:by 8:the 9:window 10:in 11:the 12:old 13:kitchen 14:was 15:hungry";
 
     private Claims() {
     }
@@ -65,7 +68,7 @@ public final class Claims {
      * {@code from} to the state that predicts {@code to} in next-word prediction.
      */
     public static int tokenDistance(String sentence, String from, String to) {
-        String[] words = sentence.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z ]", "").split(" +");
+        String[] words = sentence.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z ]", "").trim().split(" +");
         int i = java.util.Arrays.asList(words).indexOf(from);
         int j = java.util.Arrays.asList(words).indexOf(to);
         if (i < 0 || j < 0) {

@@ -69,6 +69,21 @@ public final class JacobianProduct {
     }
     // end::backward-product-spectra[]
 
+    /**
+     * ln σ_i(∂h_t/∂h_0) for every t = 0, …, T, the forward view of the same trajectory: how a
+     * perturbation of the initial state grows or shrinks, (∂h_t/∂h_0) = J_t (∂h_{t−1}/∂h_0).
+     */
+    public double[][] logSingularValuesFromStart() {
+        double[][] out = new double[steps() + 1][n];
+        ProductSingularValues product = new ProductSingularValues(n);
+        product.logSingularValues(out[0]);
+        for (int t = 1; t <= steps(); t++) {
+            product.multiplyLeft(jacobians[t - 1]);
+            product.logSingularValues(out[t]);
+        }
+        return out;
+    }
+
     /** ln‖∂h_T/∂h_t‖₂ for every t = 0, …, T (the largest log singular value of each product). */
     public double[] logSpectralNormsToEnd() {
         double[][] all = logSingularValuesToEnd();

@@ -31,6 +31,19 @@ class JacobianProductTest {
     }
 
     @Test
+    void productFromTheStartMatchesTheExplicitProductForEveryT() {
+        List<DMatrixRMaj> f = TestMatrices.gaussianFactors(3, 12, 0.8, RandomSource.seeded(22));
+        double[][] all = JacobianProduct.record(JacobianSequence.of(f), f.size()).logSingularValuesFromStart();
+        assertArrayEquals(new double[3], all[0], 0);
+        for (int t = 1; t <= f.size(); t++) {
+            double[] expected = Spectra.singularValues(TestMatrices.explicitProduct(f.subList(0, t)));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(expected[i], Math.exp(all[t][i]), 1e-10 * expected[0], "t=" + t + " i=" + i);
+            }
+        }
+    }
+
+    @Test
     void linearRnnProductDecaysAtLnRhoPerStepOverTenThousandSteps() {
         DMatrixRMaj w = TestMatrices.normal(new double[] {0.5}, new double[] {0.5}, RandomSource.seeded(1));
         JacobianProduct product = JacobianProduct.record(new LinearMap(w), 10_000);

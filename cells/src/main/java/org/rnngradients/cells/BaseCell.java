@@ -9,10 +9,12 @@ import org.rnngradients.linalg.Require;
  * equations. Public entry points check shapes, finiteness of the previous state and the input, the
  * cache's owner and the parameters' shapes, then call the cell's equation methods.
  *
- * <p>Parameter values are not scanned for NaN/Inf on every step (that would read every weight a
- * second time); {@link #validateParameters()} does it, and {@link #setParameters} and the
- * initialisers in {@link Cells} call it. Adjoints are not checked for finiteness either, so that an
- * overflowing gradient reaches the caller (which may clip or rescue it) instead of throwing.
+ * <p>Non-finite parameters are caught on every forward step without a second pass over the weights:
+ * since the previous state and the input are checked finite, and every weight and bias enters a gate
+ * pre-activation (NaN·0 and ∞·0 are NaN), a NaN or ∞ parameter always shows up as a non-finite
+ * pre-activation, an O(G·H) check. The exception then names the tensor and entry. Adjoints are
+ * deliberately not checked for finiteness, so that an overflowing gradient reaches the caller
+ * (which may clip or rescue it) instead of throwing.
  */
 abstract class BaseCell implements RecurrentCell {
     private final int inputSize;
@@ -52,8 +54,8 @@ abstract class BaseCell implements RecurrentCell {
     /**
      * {@inheritDoc} The output {@code state} may be the same object as {@code previous}.
      *
-     * @throws IllegalArgumentException naming the argument when a shape is wrong, {@code previous}
-     *         or {@code input} holds NaN/Inf, or the cache belongs to another cell
+     * @throws IllegalArgumentException naming the argument when a shape is wrong, {@code previous},
+     *         {@code input} or a parameter holds NaN/Inf, or the cache belongs to another cell
      */
     @Override
     public final void forward(DMatrixRMaj previous, DMatrixRMaj input, StepCache cache, DMatrixRMaj state) {
@@ -71,8 +73,8 @@ abstract class BaseCell implements RecurrentCell {
     }
 
     /**
-     * {@inheritDoc} {@code previousAdjoint} may be the same object as {@code adjoint} (every read of
-     * δ_t happens before the first write), which lets a BPTT loop carry one buffer.
+     * {@inheritDoc} {@code previousAdjoint} may be the same object as {@code adjoint} (each entry of
+     * δ_t is read before it is overwritten), which lets a BPTT loop carry one buffer.
      */
     @Override
     public final void backward(StepCache cache, DMatrixRMaj adjoint, DMatrixRMaj previousAdjoint,
@@ -120,6 +122,36 @@ abstract class BaseCell implements RecurrentCell {
     abstract void adjointStep(BaseCache cache, DMatrixRMaj delta, DMatrixRMaj previousDelta,
                               DMatrixRMaj inputDelta, CellParameters gradients);
 
+    /**
+     * Throws unless every gate pre-activation in {@code a} is finite. With finite state and input
+     * that can only fail through a NaN/∞ parameter (reported by name and entry) or an overflow.
+     */
+    final void requireFinitePreActivations(DMatrixRMaj a) {
+        for (int k = 0; k < a.numRows; k++) {
+            if (!Double.isFinite(a.data[k])) {
+                parameters.requireFinite("parameters");
+                throw new IllegalArgumentException("parameters must give finite pre-activations, entry " + k
+                        + " overflowed to " + a.data[k]);
+            }
+        }
+    }
+
+    // tag::fused-pre-activation[]
+    /** a = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh for every gate block at once, then checked finite. */
+    final void fusedPreActivation(BaseCache c, DMatrixRMaj a) {
+        VectorOps.affine(parameters.weightIh(), c.input, parameters.biasIh(), a);
+        CommonOps_DDRM.multAdd(parameters.weightHh(), c.hPrevious, a);
+        CommonOps_DDRM.addEquals(a, parameters.biasHh());
+        requireFinitePreActivations(a);
+    }
+    // end::fused-pre-activation[]
+
+    /** Copies the cached H-vector {@code cached} into {@code out}, which must be H × 1. */
+    final void copyHidden(DMatrixRMaj cached, DMatrixRMaj out) {
+        Require.columnVector(out, hiddenSize, "out");
+        out.setTo(cached);
+    }
+
     /** Adds the parameter gradients of a step with gate pre-activation adjoints {@code dIh}, {@code dHh}. */
     final void accumulate(BaseCache c, DMatrixRMaj dIh, DMatrixRMaj dHh, CellParameters gradients) {
         VectorOps.addOuter(dIh, c.input, gradients.weightIh());
@@ -161,6 +193,12 @@ abstract class BaseCell implements RecurrentCell {
         requireLayout(source, "source");
         source.requireFinite("source");
         parameters.setTo(source);
+    }
+
+    /** The class name and sizes, e.g. {@code GruCell(3, 5)}. */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + inputSize + ", " + hiddenSize + ")";
     }
 
     /** Allocation-free shape check of the four tensors of {@code p} against this cell's layout. */

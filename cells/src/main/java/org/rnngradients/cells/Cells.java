@@ -37,10 +37,12 @@ public final class Cells {
         Require.nonNull(random, "random");
         CellParameters p = cell.parameters();
         int gates = p.weightHh().numRows / cell.hiddenSize();
+        // tag::initialise-per-gate-block[]
         recurrent.perBlock(gates).initialise(p.weightHh(), random.fork(CellParameters.WEIGHT_HH));
         input.perBlock(gates).initialise(p.weightIh(), random.fork(CellParameters.WEIGHT_IH));
         p.biasIh().zero();
         p.biasHh().zero();
+        // end::initialise-per-gate-block[]
         cell.validateParameters();
     }
 }

@@ -1,5 +1,6 @@
 package org.rnngradients.cells;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,8 @@ class BadInputTest {
         return Stream.of(CellKind.values());
     }
 
-    private static void assertRejects(String argument, Executable call) {
+    /** Asserts that {@code call} throws an IllegalArgumentException whose message names {@code argument}. */
+    static void assertRejects(String argument, Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(argument), "message should name " + argument + ": " + e.getMessage());
     }
@@ -78,6 +80,31 @@ class BadInputTest {
         assertRejects("cache", () -> f.cell.backward(f.cell.newCache(), v, p, null, g));
         assertRejects("out", () -> f.cell.stateJacobian(f.cache, new DMatrixRMaj(n, n + 1)));
         assertRejects("out", () -> f.cell.inputJacobian(f.cache, new DMatrixRMaj(n, I + 1)));
+        assertRejects("out", () -> f.cell.stateJacobian(f.cache, null));
+        assertRejects("inputAdjoint", () -> f.cell.backward(f.cache, v, p, new DMatrixRMaj(1, I), g));
+        assertRejects("cache", () -> f.cell.stateJacobian(f.cell.newCache(), new DMatrixRMaj(n, n)));
+        assertRejects("cache", () -> f.cell.inputJacobian(null, new DMatrixRMaj(n, I)));
+    }
+
+    @Test
+    void backwardRejectsOneBufferForBothThePreviousAndTheInputAdjoint() {
+        VanillaRnnCell cell = new VanillaRnnCell(H, H, Activation.TANH);
+        CellFixture f = new CellFixture(cell, 0.5, RandomSource.seeded(53));
+        DMatrixRMaj both = new DMatrixRMaj(H, 1);
+        assertRejects("inputAdjoint must not be the same object as previousAdjoint",
+                () -> cell.backward(f.cache, f.state, both, both, cell.parameters().zerosLike()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void hiddenRejectsWrongShapesAndCopiesTheFirstHEntries(CellKind kind) {
+        CellFixture f = fixture(kind);
+        assertRejects("state", () -> f.cell.hidden(new DMatrixRMaj(f.cell.stateSize() + 1, 1), new DMatrixRMaj(H, 1)));
+        assertRejects("state", () -> f.cell.hidden(null, new DMatrixRMaj(H, 1)));
+        assertRejects("hidden", () -> f.cell.hidden(f.state, new DMatrixRMaj(H + 1, 1)));
+        DMatrixRMaj h = new DMatrixRMaj(H, 1);
+        f.cell.hidden(f.state, h);
+        assertArrayEquals(java.util.Arrays.copyOf(f.state.data, H), h.data, 0.0);
     }
 
     @ParameterizedTest
@@ -85,6 +112,7 @@ class BadInputTest {
     void parametersWithWrongShapesOrNonFiniteValuesAreRejected(CellKind kind) {
         CellFixture f = fixture(kind);
         assertRejects("source.weight_ih", () -> f.cell.setParameters(new CellParameters(kind.gates(), I + 1, H)));
+        assertRejects("source", () -> f.cell.setParameters(null));
         CellParameters bad = f.cell.parameters().copy();
         bad.biasHh().data[0] = Double.NaN;
         assertRejects("source.bias_hh", () -> f.cell.setParameters(bad));
@@ -94,11 +122,49 @@ class BadInputTest {
         assertRejects("parameters.weight_ih", () -> f.cell.forward(f.previous, f.input, f.cache, f.state));
     }
 
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void forwardRejectsNonFiniteParametersNamingTheTensor(CellKind kind) {
+        CellFixture f = fixture(kind);
+        f.cell.parameters().weightHh().data[2] = Double.NaN;
+        assertRejects("parameters.weight_hh", () -> f.cell.forward(f.previous, f.input, f.cache, f.state));
+        f.cell.parameters().weightHh().data[2] = 0.1;
+        f.cell.parameters().biasIh().data[0] = Double.NEGATIVE_INFINITY;
+        assertRejects("parameters.bias_ih", () -> f.cell.forward(f.previous, f.input, f.cache, f.state));
+        f.cell.parameters().biasIh().data[0] = 0.1;
+        f.cell.parameters().weightIh().data[0] = Double.POSITIVE_INFINITY;
+        java.util.Arrays.fill(f.input.data, 0.0);        // ∞·0 is NaN: still caught
+        assertRejects("parameters.weight_ih", () -> f.cell.forward(f.previous, f.input, f.cache, f.state));
+        assertRejects("cache", () -> f.cell.backward(f.cache, f.state, f.state.copy(), null,
+                f.cell.parameters().zerosLike()));
+    }
+
+    @Test
+    void cellSpecificAccessorsRejectWrongShapesAndEmptyCaches() {
+        VanillaRnnCell rnn = new VanillaRnnCell(I, H, Activation.TANH);
+        CellFixture fr = new CellFixture(rnn, 0.5, RandomSource.seeded(41));
+        assertRejects("out", () -> rnn.preActivation(fr.cache, new DMatrixRMaj(H + 1, 1)));
+        assertRejects("out", () -> rnn.activationDerivative(fr.cache, new DMatrixRMaj(1, H)));
+        assertRejects("cache", () -> rnn.preActivation(rnn.newCache(), new DMatrixRMaj(H, 1)));
+        GruCell gru = new GruCell(I, H);
+        CellFixture fg = new CellFixture(gru, 0.5, RandomSource.seeded(43));
+        assertRejects("out", () -> gru.updateGate(fg.cache, new DMatrixRMaj(H - 1, 1)));
+        LstmCell lstm = new LstmCell(I, H);
+        CellFixture fl = new CellFixture(lstm, 0.5, RandomSource.seeded(47));
+        assertRejects("out", () -> lstm.hiddenJacobian(fl.cache, new DMatrixRMaj(2 * H, 2 * H)));
+        assertRejects("out", () -> lstm.cellStateJacobian(fl.cache, new DMatrixRMaj(H, H + 1)));
+        assertRejects("out", () -> lstm.forgetGate(fl.cache, new DMatrixRMaj(2 * H, 1)));
+        assertRejects("cache", () -> lstm.hiddenJacobian(fg.cache, new DMatrixRMaj(H, H)));
+        assertRejects("bias", () -> lstm.setForgetGateBias(Double.POSITIVE_INFINITY));
+    }
+
     @Test
     void constructorsRejectNonPositiveSizesAndNullActivation() {
         assertRejects("inputSize", () -> new VanillaRnnCell(0, H, Activation.TANH));
         assertRejects("hiddenSize", () -> new VanillaRnnCell(I, -1, Activation.TANH));
         assertRejects("activation", () -> new VanillaRnnCell(I, H, null));
+        assertRejects("inputSize", () -> new GruCell(-2, H));
+        assertRejects("hiddenSize", () -> new LstmCell(I, 0));
     }
 
     @Test

@@ -108,21 +108,10 @@ class PyTorchGoldenTest {
         assertMatches(g.get("h"), h, cliName + " hidden states");
         assertMatches(g.get("loss"), new DMatrixRMaj(new double[][] {{loss}}), cliName + " loss");
 
-        // backward: δ_T = [v_T; u], then δ_{t−1} = J_tᵀ δ_t + v_{t−1}, carried in one buffer
-        DMatrixRMaj delta = new DMatrixRMaj(cell.stateSize(), 1);
-        if (lstm) {
-            System.arraycopy(g.get("u").data, 0, delta.data, hidden, hidden);
-        }
+        DMatrixRMaj u = lstm ? g.get("u") : null;
         CellParameters gradients = cell.parameters().zerosLike();
         DMatrixRMaj gradX = new DMatrixRMaj(steps, x.numCols);
-        DMatrixRMaj inputAdjoint = new DMatrixRMaj(x.numCols, 1);
-        for (int t = steps - 1; t >= 0; t--) {
-            for (int k = 0; k < hidden; k++) {
-                delta.data[k] += v.get(t, k);
-            }
-            cell.backward(caches[t], delta, delta, inputAdjoint, gradients);
-            System.arraycopy(inputAdjoint.data, 0, gradX.data, t * x.numCols, x.numCols);
-        }
+        DMatrixRMaj delta = backpropagate(cell, caches, v, u, gradients, gradX);
         for (String name : gradients.names()) {
             assertMatches(g.get("grad_" + name), gradients.get(name), cliName + " grad " + name);
         }
@@ -135,5 +124,30 @@ class PyTorchGoldenTest {
             System.arraycopy(delta.data, hidden, gradC0.data, 0, hidden);
             assertMatches(g.get("grad_c0"), gradC0, cliName + " grad c0");
         }
+    }
+
+    /**
+     * Backpropagation through time over the cached steps for L = Σ_t v_t·h_t (+ u·c_T): starts from
+     * δ_T = [v_T; u], adds each step's ∂L_t/∂h_t and carries δ in one buffer. Writes ∂L/∂x_t into row
+     * t of {@code gradX}, adds the parameter gradients and returns δ_0 = ∂L/∂s_0.
+     */
+    static DMatrixRMaj backpropagate(RecurrentCell cell, StepCache[] caches, DMatrixRMaj v, DMatrixRMaj u,
+                                     CellParameters gradients, DMatrixRMaj gradX) {
+        int hidden = cell.hiddenSize();
+        DMatrixRMaj delta = new DMatrixRMaj(cell.stateSize(), 1);
+        if (u != null) {
+            System.arraycopy(u.data, 0, delta.data, hidden, hidden);
+        }
+        DMatrixRMaj inputAdjoint = new DMatrixRMaj(cell.inputSize(), 1);
+        // tag::bptt-loop-over-cells[]
+        for (int t = caches.length - 1; t >= 0; t--) {
+            for (int k = 0; k < hidden; k++) {
+                delta.data[k] += v.get(t, k);                                // δ_t += ∂L_t/∂h_t
+            }
+            cell.backward(caches[t], delta, delta, inputAdjoint, gradients); // δ_{t−1} = J_tᵀ δ_t, θ̄ += …
+            System.arraycopy(inputAdjoint.data, 0, gradX.data, t * cell.inputSize(), cell.inputSize());
+        }
+        // end::bptt-loop-over-cells[]
+        return delta;
     }
 }

@@ -1,5 +1,7 @@
 package org.rnngradients.linalg;
 
+import java.util.Arrays;
+
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -7,8 +9,15 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Reusable workspace for the eigenvalues of {@code n × n} matrices (general, not only symmetric).
- * After construction, {@link #spectralRadius} and {@link #moduli} allocate nothing. The input is
- * never modified.
+ * The input is never modified.
+ *
+ * <p>Allocation: this class keeps its own buffers, but EJML 0.44's general eigenvalue algorithm
+ * ({@code WatchedDoubleStepQREigen_DDRM.setup} and {@code WatchedDoubleStepQREigenvalue_DDRM.setup})
+ * allocates a {@code Complex_F64[n]}, its n entries and an {@code int[n]} on every decomposition,
+ * about 110·n bytes per call (measured). It is short-lived garbage; per-step loops that must not
+ * allocate at all should use {@link SingularValues} or {@link PositiveQr}, which allocate nothing.
+ * The general (Hessenberg + double-shift QR) algorithm is used for every input, symmetric or not,
+ * so the result never depends on a symmetry tolerance.
  */
 public final class Eigenvalues {
     private final int n;
@@ -19,7 +28,12 @@ public final class Eigenvalues {
     public Eigenvalues(int n) {
         this.n = Require.positive(n, "n");
         this.copy = new DMatrixRMaj(n, n);
-        this.eig = DecompositionFactory_DDRM.eig(n, false);
+        this.eig = DecompositionFactory_DDRM.eig(n, false, false);
+    }
+
+    /** The size n this workspace accepts. */
+    public int size() {
+        return n;
     }
 
     private void decompose(DMatrixRMaj a) {
@@ -32,6 +46,7 @@ public final class Eigenvalues {
         }
     }
 
+    // tag::spectral-radius[]
     /** The spectral radius ρ(a) = max |λᵢ(a)|. */
     public double spectralRadius(DMatrixRMaj a) {
         decompose(a);
@@ -41,6 +56,7 @@ public final class Eigenvalues {
         }
         return rho;
     }
+    // end::spectral-radius[]
 
     /** Writes |λᵢ(a)| into {@code out} (length n) in descending order; returns {@code out}. */
     public double[] moduli(DMatrixRMaj a, double[] out) {
@@ -52,12 +68,8 @@ public final class Eigenvalues {
         for (int i = 0; i < n; i++) {
             out[i] = eig.getEigenvalue(i).getMagnitude();
         }
-        java.util.Arrays.sort(out);
-        for (int i = 0, j = n - 1; i < j; i++, j--) {
-            double t = out[i];
-            out[i] = out[j];
-            out[j] = t;
-        }
+        Arrays.sort(out);
+        SingularValues.reverse(out);
         return out;
     }
 
@@ -69,7 +81,7 @@ public final class Eigenvalues {
             Complex_F64 e = eig.getEigenvalue(i);
             out[i] = new Complex_F64(e.real, e.imaginary);
         }
-        java.util.Arrays.sort(out, (x, y) -> Double.compare(y.getMagnitude(), x.getMagnitude()));
+        Arrays.sort(out, (x, y) -> Double.compare(y.getMagnitude(), x.getMagnitude()));
         return out;
     }
 }

@@ -25,8 +25,10 @@ public final class FiniteDifferences {
     public static DMatrixRMaj gradient(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj x, double h, DMatrixRMaj out) {
         Require.nonNull(f, "f");
         Require.nonEmpty(x, "x");
+        Require.finite(x, "x");
         Require.positive(h, "h");
         Require.shape(out, x.numRows, x.numCols, "out");
+        // tag::central-difference[]
         for (int k = 0; k < x.getNumElements(); k++) {
             double saved = x.data[k];
             x.data[k] = saved + h;
@@ -36,6 +38,7 @@ public final class FiniteDifferences {
             x.data[k] = saved;
             out.data[k] = (plus - minus) / (2 * h);
         }
+        // end::central-difference[]
         return out;
     }
 
@@ -47,6 +50,7 @@ public final class FiniteDifferences {
     public static DMatrixRMaj jacobian(BiConsumer<DMatrixRMaj, DMatrixRMaj> f, DMatrixRMaj x, double h, DMatrixRMaj out) {
         Require.nonNull(f, "f");
         Require.nonEmpty(x, "x");
+        Require.finite(x, "x");
         Require.positive(h, "h");
         Require.nonNull(out, "out");
         int n = x.getNumElements();

@@ -8,6 +8,7 @@ public final class LogProduct {
     private double log;
     private int factors;
 
+    // tag::log-product[]
     /** Multiplies the product by {@code factor} (≥ 0); a zero factor makes the log −∞. */
     public LogProduct times(double factor) {
         Require.nonNegative(factor, "factor");
@@ -15,6 +16,7 @@ public final class LogProduct {
         factors++;
         return this;
     }
+    // end::log-product[]
 
     /** Multiplies the product by exp({@code logFactor}). */
     public LogProduct timesExp(double logFactor) {

@@ -7,14 +7,25 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
 /**
  * Thin QR decomposition A = QR of an {@code m × n} matrix (m ≥ n) with the sign convention
  * diag(R) ≥ 0, which makes it unique for full-rank A. A reusable workspace: after construction,
- * {@link #decompose} allocates nothing, so it can run every time step (Benettin's method).
- * The input is never modified.
+ * {@link #decompose} allocates nothing (EJML 0.44's Householder QR reuses its buffers, and
+ * {@code getQ(q, true)} / {@code getR(r, true)} write into the given matrices; checked by a test),
+ * so it can run every time step (Benettin's method). The input is never modified.
  */
 public final class PositiveQr {
     private final int rows;
     private final int cols;
     private final DMatrixRMaj copy;
     private final QRDecomposition<DMatrixRMaj> qr;
+
+    /** The number of rows m of the inputs. */
+    public int rows() {
+        return rows;
+    }
+
+    /** The number of columns n of the inputs. */
+    public int cols() {
+        return cols;
+    }
 
     /** A workspace for {@code rows × cols} inputs; requires rows ≥ cols. */
     public PositiveQr(int rows, int cols) {
@@ -29,13 +40,17 @@ public final class PositiveQr {
 
     /**
      * Writes the thin factors of {@code a} into {@code q} ({@code rows × cols}, orthonormal columns)
-     * and {@code r} ({@code cols × cols}, upper triangular, non-negative diagonal).
+     * and {@code r} ({@code cols × cols}, upper triangular, non-negative diagonal). {@code q} may be
+     * {@code a} itself (the input is copied first), which is how Benettin's method re-orthonormalises.
      */
     public void decompose(DMatrixRMaj a, DMatrixRMaj q, DMatrixRMaj r) {
         Require.shape(a, rows, cols, "a");
         Require.finite(a, "a");
         Require.shape(q, rows, cols, "q");
         Require.shape(r, cols, cols, "r");
+        if (q == r) {
+            throw new IllegalArgumentException("q and r must be different matrices, both were the same " + Require.shapeOf(q) + " matrix");
+        }
         copy.setTo(a);
         if (!qr.decompose(copy)) {
             throw new ArithmeticException("QR failed for a " + Require.shapeOf(a) + " matrix");
@@ -45,6 +60,7 @@ public final class PositiveQr {
         fixSigns(q, r);
     }
 
+    // tag::positive-qr-sign-fix[]
     /** Flips column i of Q and row i of R wherever R_ii < 0, which leaves the product QR unchanged. */
     private void fixSigns(DMatrixRMaj q, DMatrixRMaj r) {
         for (int i = 0; i < cols; i++) {
@@ -58,16 +74,33 @@ public final class PositiveQr {
             }
         }
     }
+    // end::positive-qr-sign-fix[]
 
-    /** Adds ln R_ii to {@code sums[i]} for each i: the per-direction log growth in Benettin's method. */
+    /**
+     * Adds ln R_ii to {@code sums[i]} for each i &lt; sums.length: the per-direction log growth in
+     * Benettin's method. A zero R_ii (rank-deficient input) adds −∞; a negative or NaN R_ii (an R not
+     * from {@link #decompose}) is rejected before any sum changes.
+     */
+    // tag::accumulate-log-diagonal[]
     public static void accumulateLogDiagonal(DMatrixRMaj r, double[] sums) {
+        requireLogDiagonalArguments(r, sums);
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += Math.log(r.unsafe_get(i, i));
+        }
+    }
+    // end::accumulate-log-diagonal[]
+
+    private static void requireLogDiagonalArguments(DMatrixRMaj r, double[] sums) {
         Require.square(r, "r");
         Require.nonNull(sums, "sums");
         if (sums.length > r.numRows) {
             throw new IllegalArgumentException("sums must have length <= " + r.numRows + ", was " + sums.length);
         }
         for (int i = 0; i < sums.length; i++) {
-            sums[i] += Math.log(r.unsafe_get(i, i));
+            if (!(r.unsafe_get(i, i) >= 0)) {
+                throw new IllegalArgumentException("r must have a non-negative diagonal, entry (" + i + ", " + i
+                        + ") was " + r.unsafe_get(i, i));
+            }
         }
     }
 }

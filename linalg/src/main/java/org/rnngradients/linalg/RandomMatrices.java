@@ -1,8 +1,12 @@
 package org.rnngradients.linalg;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
-/** Seeded random matrices; every entry comes from the given {@link RandomSource}. */
+/**
+ * Seeded random matrices; every entry comes from the given {@link RandomSource}, drawn in row-major
+ * order, so the same seed gives the same matrix bit for bit.
+ */
 public final class RandomMatrices {
     private RandomMatrices() {
     }
@@ -40,6 +44,7 @@ public final class RandomMatrices {
      * Fills {@code out} with a Haar-distributed matrix with orthonormal columns (rows ≥ cols) or rows
      * (rows &lt; cols): the Q of a Gaussian matrix's QR with diag(R) &gt; 0 (Mezzadri 2007).
      */
+    // tag::haar-orthogonal[]
     public static DMatrixRMaj orthogonal(DMatrixRMaj out, RandomSource random) {
         Require.nonEmpty(out, "out");
         Require.nonNull(random, "random");
@@ -52,8 +57,9 @@ public final class RandomMatrices {
         if (tall) {
             out.setTo(q);
         } else {
-            org.ejml.dense.row.CommonOps_DDRM.transpose(q, out);
+            CommonOps_DDRM.transpose(q, out);
         }
         return out;
     }
+    // end::haar-orthogonal[]
 }

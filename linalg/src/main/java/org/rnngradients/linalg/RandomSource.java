@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
  *
  * <p>{@link #fork(String)} derives an independent stream from the seed and a label, so adding
  * draws in one place (say, the inputs) does not shift the numbers drawn in another (the weights).
+ * Not thread-safe: give each thread its own fork.
  */
 public final class RandomSource {
     private final long seed;
@@ -29,7 +30,11 @@ public final class RandomSource {
         return seed;
     }
 
-    /** A new source determined by this source's seed and {@code label} only, not by draws made so far. */
+    // tag::random-fork[]
+    /**
+     * A new source determined by this source's seed and {@code label} only, not by draws made so far;
+     * the same label always gives the same stream.
+     */
     public RandomSource fork(String label) {
         Require.nonNull(label, "label");
         long h = seed;
@@ -38,15 +43,17 @@ public final class RandomSource {
         }
         return new RandomSource(mix(h + 0x9E3779B97F4A7C15L));
     }
+    // end::random-fork[]
 
-    /** A uniform draw from [lo, hi). */
+    /** A uniform draw from [lo, hi) (a draw that rounds up to hi is moved just below it). */
     public double uniform(double lo, double hi) {
         Require.finite(lo, "lo");
         Require.finite(hi, "hi");
-        if (!(hi > lo)) {
-            throw new IllegalArgumentException("hi must be > lo, was lo=" + lo + ", hi=" + hi);
+        if (!(hi > lo) || !Double.isFinite(hi - lo)) {
+            throw new IllegalArgumentException("hi must be > lo with hi - lo finite, was lo=" + lo + ", hi=" + hi);
         }
-        return lo + (hi - lo) * random.nextDouble();
+        double x = lo + (hi - lo) * random.nextDouble();
+        return x < hi ? x : Math.nextDown(hi);
     }
 
     /** A uniform draw from [0, 1). */

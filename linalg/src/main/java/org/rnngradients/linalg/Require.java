@@ -26,6 +26,14 @@ public final class Require {
         return value;
     }
 
+    /** Returns {@code value}, or throws when it is NaN (infinities are allowed). */
+    public static double notNaN(double value, String name) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException(name + " must not be NaN, was " + value);
+        }
+        return value;
+    }
+
     /** Returns {@code value}, or throws when it is not finite and strictly positive. */
     public static double positive(double value, String name) {
         if (!(value > 0) || !Double.isFinite(value)) {

@@ -38,10 +38,12 @@ public final class Spectra {
         return new Eigenvalues(a.numRows).spectralRadius(a);
     }
 
-    /** The 2-norm condition number σ_max/σ_min; infinite when {@code a} is rank deficient. */
+    // tag::condition-number[]
+    /** The 2-norm condition number κ₂ = σ_max/σ_min (over min(rows, cols) values); ∞ when σ_min = 0. */
     public static double conditionNumber(DMatrixRMaj a) {
         double[] s = singularValues(a);
         double smallest = s[s.length - 1];
         return smallest == 0 ? Double.POSITIVE_INFINITY : s[0] / smallest;
     }
+    // end::condition-number[]
 }

@@ -1,0 +1,179 @@
+package org.rnngradients.analysis.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.rnngradients.analysis.LyapunovResult;
+import org.rnngradients.analysis.LyapunovSpectrum;
+import org.rnngradients.analysis.Regime;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code lyapunov}: the Lyapunov spectrum of the cell along its trajectory, and the regime it implies. */
+@Command(name = "lyapunov", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Lyapunov spectrum λ_1 ≥ … ≥ λ_k (nats per step) of the cell's state along its trajectory"
+                + " (QR method), and the regime: vanishing (λ_1 < -ε), marginal or exploding (λ_1 > ε).",
+            "Runs --warm-up steps, then --steps counted steps. Writes lyapunov.csv (i, exponent),"
+                + " lyapunov_convergence.csv, lyapunov.svg, the parameters (state_dict .npy), inputs.npy,"
+                + " initial_state.npy, loss.txt and manifest.json."})
+final class LyapunovCommand extends ExperimentCommand<CellRun> {
+    /** The convergence table follows at most this many exponents (evenly spread from λ_1 to λ_k). */
+    private static final int TRACKED = 8;
+    /** ... at about this many records (every r-th re-orthonormalisation, and always the last). */
+    private static final int ROWS = 1000;
+
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    RunOptions run;
+
+    @Mixin
+    TaskOptions tasks;
+
+    @Mixin
+    Settings settings;
+
+    /** The options of the QR method. */
+    static final class Settings {
+        @Option(names = "--warm-up", defaultValue = "100", paramLabel = "STEPS",
+                description = "Steps run before counting, to forget the initial directions.")
+        int warmUp;
+
+        @Option(names = "--exponents", defaultValue = "0", paramLabel = "K",
+                description = "How many exponents (0 = all, the state size).")
+        int exponents;
+
+        @Option(names = "--interval", defaultValue = "1", paramLabel = "M",
+                description = "Steps between re-orthonormalisations.")
+        int interval;
+
+        @Option(names = "--epsilon", defaultValue = "" + Regime.DEFAULT_EPSILON, paramLabel = "EPS",
+                description = "Margin of the regime test, nats per step.")
+        double epsilon;
+
+        void validate(picocli.CommandLine cl, int stateSize) {
+            if (warmUp < 0) {
+                throw new ParameterException(cl, "--warm-up must be >= 0, was " + warmUp);
+            }
+            if (exponents < 0 || exponents > stateSize) {
+                throw new ParameterException(cl, "--exponents must be in [0, " + stateSize + "], was " + exponents);
+            }
+            if (interval <= 0) {
+                throw new ParameterException(cl, "--interval must be > 0, was " + interval);
+            }
+            if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
+                throw new ParameterException(cl, "--epsilon must be finite and > 0, was " + epsilon);
+            }
+        }
+    }
+
+    @Override
+    CellRun prepare() throws IOException {
+        if (settings.warmUp < 0) {
+            throw new ParameterException(spec.commandLine(), "--warm-up must be >= 0, was " + settings.warmUp);
+        }
+        CellRun r = CellRun.of(model, run, tasks, settings.warmUp + run.steps);
+        settings.validate(spec.commandLine(), r.cell.stateSize());
+        return r;
+    }
+
+    @Override
+    long seed() {
+        return run.seed;
+    }
+
+    @Override
+    Map<String, Object> execute(CellRun r, Path out) throws IOException {
+        return write(r, settings, out, progress("lyapunov", r.steps()));
+    }
+
+    /** Computes the spectrum of {@code r} and writes its files into {@code out}. */
+    static Map<String, Object> write(CellRun r, Settings s, Path out, Progress progress) throws IOException {
+        int k = s.exponents == 0 ? r.cell.stateSize() : s.exponents;
+        // tag::cli-lyapunov[]
+        LyapunovResult result = new LyapunovSpectrum(k, s.warmUp, r.steps() - s.warmUp, s.interval,
+                r.random.fork("lyapunov-frame").seed()).compute(r.trajectory(progress));
+        progress.finish();
+        Regime regime = Regime.of(result.largest(), s.epsilon);
+        // end::cli-lyapunov[]
+        r.write(out);
+        RunFiles.text(out, RunFiles.LOSS, definition(r, s, k));
+        RunFiles.csv(out, "lyapunov.csv", table(result));
+        RunFiles.csv(out, "lyapunov_convergence.csv", convergence(result));
+        RunFiles.svg(out, "lyapunov.svg", plot(result, r));
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("lyapunov.largest", result.largest());
+        results.put("lyapunov.sum", result.sum());
+        results.put("lyapunov.regime", regime.name());
+        return results;
+    }
+
+    private static String definition(CellRun r, Settings s, int k) {
+        return "Lyapunov spectrum of " + r.describe() + ".\n"
+                + "s_t = cell(s_{t-1}, x_t), s_0 = initial_state.npy, x_t = row t-1 of inputs.npy (warm-up rows first).\n"
+                + "No loss: lyapunov.csv gives the " + k + " largest exponents lambda_i = lim (1/T) ln sigma_i(ds_T/ds_0),\n"
+                + "estimated by the QR method over " + (r.steps() - s.warmUp) + " steps after " + s.warmUp
+                + " warm-up steps, re-orthonormalising every " + s.interval + " step(s); natural log, nats per step.\n"
+                + "Regime: vanishing if lambda_1 < -" + s.epsilon + ", exploding if lambda_1 > " + s.epsilon
+                + ", marginal otherwise.\n";
+    }
+
+    static CsvTable table(LyapunovResult result) {
+        CsvTable table = new CsvTable(List.of("i", "exponent"));
+        double[] e = result.exponents();
+        for (int i = 0; i < e.length; i++) {
+            table.add(i + 1, e[i]);
+        }
+        return table;
+    }
+
+    private static int[] tracked(int k) {
+        int shown = Math.min(k, TRACKED);
+        int[] idx = new int[shown];
+        for (int j = 0; j < shown; j++) {
+            idx[j] = shown == 1 ? 0 : (int) Math.round(j * (k - 1.0) / (shown - 1));
+        }
+        return idx;
+    }
+
+    static CsvTable convergence(LyapunovResult result) {
+        int[] idx = tracked(result.exponents().length);
+        List<String> header = new ArrayList<>(List.of("steps"));
+        for (int i : idx) {
+            header.add("lambda_" + (i + 1));
+        }
+        CsvTable table = new CsvTable(header);
+        int every = Math.max(1, result.records() / ROWS);
+        for (int rec = 0; rec < result.records(); rec++) {
+            if ((rec + 1) % every != 0 && rec != result.records() - 1) {
+                continue;
+            }
+            double[] est = result.runningEstimate(rec);
+            Object[] row = new Object[idx.length + 1];
+            row[0] = result.stepsAt(rec);
+            for (int j = 0; j < idx.length; j++) {
+                row[j + 1] = est[idx[j]];
+            }
+            table.add(row);
+        }
+        return table;
+    }
+
+    private static SvgPlot plot(LyapunovResult result, CellRun r) {
+        double[] e = result.exponents();
+        double[] i = new double[e.length];
+        for (int k = 0; k < e.length; k++) {
+            i[k] = k + 1;
+        }
+        return new SvgPlot("Lyapunov spectrum, " + r.kind.cliName() + ", H = " + r.cell.hiddenSize(), "i",
+                "lambda_i (nats per step)").line("lambda_i", i, e).markers();
+    }
+}

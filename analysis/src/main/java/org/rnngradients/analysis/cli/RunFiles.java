@@ -1,0 +1,52 @@
+package org.rnngradients.analysis.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+
+import org.ejml.data.DMatrixRMaj;
+import org.rnngradients.analysis.io.Npy;
+import org.rnngradients.analysis.io.StateDictIO;
+import org.rnngradients.cells.RecurrentCell;
+
+/**
+ * The files that let anyone rerun an experiment without this tool: the cell's parameters under
+ * PyTorch's state_dict names, the inputs (T × I, row t−1 = x_t), the initial state and the loss,
+ * plus the results as CSV and SVG.
+ */
+final class RunFiles {
+    /** Inputs x_1..x_T as one T × I array. */
+    static final String INPUTS = "inputs.npy";
+    /** The initial state s_0 (1-D; [h; c] for an LSTM). */
+    static final String INITIAL_STATE = "initial_state.npy";
+    /** The loss definition in words and formulas. */
+    static final String LOSS = "loss.txt";
+
+    private RunFiles() {
+    }
+
+    /** weight_ih_l0.npy, weight_hh_l0.npy, bias_ih_l0.npy, bias_hh_l0.npy. */
+    static void parameters(Path out, RecurrentCell cell) throws IOException {
+        StateDictIO.save(cell.parameters(), out);
+    }
+
+    /** A column vector as a 1-D array. */
+    static void vector(Path out, String name, DMatrixRMaj v) throws IOException {
+        Npy.writeVector(out.resolve(name), v);
+    }
+
+    /** A UTF-8 text file. */
+    static void text(Path out, String name, String text) throws IOException {
+        Npy.writeAtomically(out.resolve(name), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A results table. */
+    static void csv(Path out, String name, CsvTable table) throws IOException {
+        text(out, name, table.text());
+    }
+
+    /** A chart. */
+    static void svg(Path out, String name, SvgPlot plot) throws IOException {
+        text(out, name, plot.svg());
+    }
+}

@@ -1,0 +1,142 @@
+package org.rnngradients.analysis.cli;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * An output directory that appears complete or not at all. Files are written into a hidden
+ * temporary directory beside the target ({@code .NAME.partial-…}); {@link #commit()} moves it into
+ * place in one rename. Closing without committing, an exception, or Ctrl-C (a shutdown hook)
+ * deletes the temporary directory, so no half-written output directory is ever left behind.
+ */
+final class StagedDirectory implements AutoCloseable {
+    private final Path target;
+    private final boolean replace;
+    private final Path staging;
+    private final Thread hook;
+    private boolean committed;
+    private boolean aborted;
+
+    private StagedDirectory(Path target, boolean replace) throws IOException {
+        this.target = target;
+        this.replace = replace;
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        this.staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        this.hook = new Thread(this::abort, "rnn-gradients-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * Checks that {@code target} may be written (absent, or {@code replace} is set and it is a
+     * directory) and opens a staging directory beside it. A refusal is an IllegalArgumentException
+     * naming the option and the path, thrown before anything is created.
+     */
+    static StagedDirectory open(Path target, boolean replace) throws IOException {
+        return new StagedDirectory(check(target, replace), replace);
+    }
+
+    /** The checks of {@link #open}, alone; returns the absolute target. */
+    static Path check(Path target, boolean replace) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (absolute.getParent() == null) {
+            throw new IllegalArgumentException("--out must not be the file system root, was " + target);
+        }
+        if (Files.exists(absolute) && !replace) {
+            throw new IllegalArgumentException("--out " + target + " already exists (add --force to replace it)");
+        }
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException("--out " + target + " exists and is not a directory");
+        }
+        if (Files.exists(absolute.getParent()) && !Files.isDirectory(absolute.getParent())) {
+            throw new IllegalArgumentException("--out " + target + ": parent is not a directory");
+        }
+        return absolute;
+    }
+
+    /** The temporary directory to write into. */
+    Path dir() {
+        return staging;
+    }
+
+    /** The final location. */
+    Path target() {
+        return target;
+    }
+
+    /** {@code name} inside the temporary directory. */
+    Path resolve(String name) {
+        return staging.resolve(name);
+    }
+
+    /** Moves the finished directory into place (replacing an old one when allowed). */
+    // tag::staged-commit[]
+    synchronized void commit() throws IOException {
+        if (aborted) {
+            throw new IOException("interrupted: " + target + " was not written");
+        }
+        Path old = null;
+        if (replace && Files.exists(target)) {
+            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+            Files.delete(old);
+            move(target, old);
+        }
+        move(staging, target);
+        committed = true;
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+    // end::staged-commit[]
+
+    /** Deletes the temporary directory unless committed; used by the shutdown hook. */
+    synchronized void abort() {
+        if (committed || aborted) {
+            return;
+        }
+        aborted = true;
+        deleteTree(staging);
+    }
+
+    @Override
+    public void close() {
+        abort();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down; the hook runs or has run abort()
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Deletes {@code root} and everything under it, retrying a few times if a writer races with us. */
+    static void deleteTree(Path root) {
+        for (int attempt = 0; attempt < 5 && Files.exists(root); attempt++) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
+                for (Path p : paths) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (NoSuchFileException | DirectoryNotEmptyException e) {
+                // a concurrent writer: try again
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+}

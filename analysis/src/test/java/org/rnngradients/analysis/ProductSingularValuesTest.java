@@ -1,0 +1,111 @@
+package org.rnngradients.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+import org.rnngradients.linalg.Initialiser;
+import org.rnngradients.linalg.RandomSource;
+
+class ProductSingularValuesTest {
+    private static final int LONG = 10_000;
+
+    private static double[] powerSpectrum(DMatrixRMaj w, int power) {
+        ProductSingularValues product = new ProductSingularValues(w.numRows);
+        for (int t = 0; t < power; t++) {
+            product.multiplyLeft(w);
+        }
+        return product.logSingularValues(new double[w.numRows]);
+    }
+
+    @Test
+    void scaledOrthogonalPowerHasClosedFormSingularValuesAtTenThousandSteps() {
+        for (double rho : new double[] {1.5, 0.5}) {
+            DMatrixRMaj w = new DMatrixRMaj(5, 5);
+            Initialiser.orthogonal(rho).initialise(w, RandomSource.seeded(7));
+            double[] logSigma = powerSpectrum(w, LONG);
+            for (double s : logSigma) {
+                assertTrue(Double.isFinite(s));
+                assertEquals(LONG * Math.log(rho), s, 1e-10 * LONG, "rho=" + rho);
+            }
+        }
+    }
+
+    @Test
+    void normalPowerMixingGrowthAndDecaySpansTenThousandNatsWithoutOverflow() {
+        DMatrixRMaj w = TestMatrices.normal(new double[] {1.5, 0.8}, new double[] {0.5, -1.2}, RandomSource.seeded(3));
+        double[] logSigma = powerSpectrum(w, LONG);
+        double[] expected = {Math.log(1.5), Math.log(1.5), Math.log(1.2), Math.log(0.8), Math.log(0.8), Math.log(0.5)};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(LONG * expected[i], logSigma[i], 1e-10 * LONG, "ln sigma_" + (i + 1));
+        }
+    }
+
+    @Test
+    void emptyProductIsTheIdentity() {
+        assertArrayEquals(new double[3], new ProductSingularValues(3).logSingularValues(new double[3]), 0);
+    }
+
+    @Test
+    void rotatingConstructionReturnsToNormOneAfterEveryTwoSteps() {
+        JacobianSequence j = JacobianConstructions.rotating(3.0);
+        ProductSingularValues product = new ProductSingularValues(2);
+        DMatrixRMaj jt = new DMatrixRMaj(2, 2);
+        for (int t = 0; t < 1000; t++) {
+            j.advance(jt);
+            product.multiplyLeft(jt);
+        }
+        assertArrayEquals(new double[2], product.logSingularValues(new double[2]), 1e-10);
+    }
+
+    @Test
+    void singularFactorGivesMinusInfinityForTheLostDirection() {
+        DMatrixRMaj projector = new DMatrixRMaj(new double[][] {{1, 0}, {0, 0}});
+        DMatrixRMaj rotation = new DMatrixRMaj(new double[][] {{0.6, -0.8}, {0.8, 0.6}});
+        double[] logSigma = ProductSingularValues.of(List.of(rotation, projector, rotation));
+        assertEquals(0, logSigma[0], 1e-14);
+        assertEquals(Double.NEGATIVE_INFINITY, logSigma[1]);
+    }
+
+    @Test
+    void transposedMultiplicationGivesTheSameSpectrumAsTheProductItself() {
+        List<DMatrixRMaj> f = TestMatrices.gaussianFactors(4, 30, 0.7, RandomSource.seeded(11));
+        ProductSingularValues transposed = new ProductSingularValues(4);
+        for (int t = f.size() - 1; t >= 0; t--) {
+            transposed.multiplyLeftTransposed(f.get(t));
+        }
+        assertArrayEquals(ProductSingularValues.of(f), transposed.logSingularValues(new double[4]), 1e-10);
+    }
+
+    @Test
+    void resetReturnsToTheEmptyProduct() {
+        ProductSingularValues product = new ProductSingularValues(2);
+        product.multiplyLeft(CommonOps_DDRM.diag(3, 0.1));
+        product.reset();
+        assertEquals(0, product.factors());
+        assertEquals(0, product.logSpectralNorm(), 0);
+    }
+
+    @Test
+    void badInputIsRefusedWithNamedErrors() {
+        ProductSingularValues product = new ProductSingularValues(2);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new ProductSingularValues(0))
+                .getMessage().contains("n"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> product.multiplyLeft(new DMatrixRMaj(3, 3)))
+                .getMessage().contains("f"));
+        DMatrixRMaj nan = new DMatrixRMaj(new double[][] {{Double.NaN, 0}, {0, 1}});
+        assertThrows(IllegalArgumentException.class, () -> product.multiplyLeft(nan));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ProductSingularValues.of(List.of()))
+                .getMessage().contains("factors"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> product.logSingularValues(new double[3]))
+                .getMessage().contains("out"));
+        assertEquals(2, Arrays.stream(product.logSingularValues(new double[2])).count());
+    }
+}

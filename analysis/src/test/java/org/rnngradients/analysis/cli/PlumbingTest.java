@@ -1,0 +1,160 @@
+package org.rnngradients.analysis.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI's building blocks: staging directory, CSV, JSON, SVG and the progress bar. */
+class PlumbingTest {
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void headless() {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private List<Path> listing() throws IOException {
+        try (var files = Files.list(tmp)) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
+    void stagedDirectoryAppearsOnlyOnCommit() throws IOException {
+        Path target = tmp.resolve("out");
+        try (StagedDirectory s = StagedDirectory.open(target, false)) {
+            Files.writeString(s.resolve("a.txt"), "a");
+            assertFalse(Files.exists(target), "nothing at the target before commit");
+            assertTrue(s.dir().getFileName().toString().startsWith(".out.partial-"));
+            s.commit();
+        }
+        assertEquals(List.of(target), listing());
+        assertEquals("a", Files.readString(target.resolve("a.txt")));
+    }
+
+    @Test
+    void stagedDirectoryClosedWithoutCommitLeavesNothing() throws IOException {
+        Path target = tmp.resolve("out");
+        try (StagedDirectory s = StagedDirectory.open(target, false)) {
+            Files.createDirectories(s.resolve("sub"));
+            Files.writeString(s.resolve("sub/b.txt"), "b");
+        }
+        assertEquals(List.of(), listing());
+    }
+
+    @Test
+    void abortedDirectoryCannotBeCommitted() throws IOException {
+        Path target = tmp.resolve("out");
+        try (StagedDirectory s = StagedDirectory.open(target, false)) {
+            s.abort();
+            assertThrows(IOException.class, s::commit);
+        }
+        assertEquals(List.of(), listing());
+    }
+
+    @Test
+    void forceReplacesAnOldDirectoryCompletely() throws IOException {
+        Path target = Files.createDirectory(tmp.resolve("out"));
+        Files.writeString(target.resolve("old.txt"), "old");
+        assertThrows(IllegalArgumentException.class, () -> StagedDirectory.open(target, false));
+        try (StagedDirectory s = StagedDirectory.open(target, true)) {
+            Files.writeString(s.resolve("new.txt"), "new");
+            s.commit();
+        }
+        assertEquals(List.of(target), listing());
+        assertFalse(Files.exists(target.resolve("old.txt")));
+        assertTrue(Files.exists(target.resolve("new.txt")));
+    }
+
+    @Test
+    void outThatIsAFileIsRefusedEvenWithForce() throws IOException {
+        Path file = Files.writeString(tmp.resolve("f"), "x");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StagedDirectory.check(file, true));
+        assertTrue(e.getMessage().contains("not a directory"), e.getMessage());
+    }
+
+    @Test
+    void csvPrintsDoublesThatReadBackExactly() {
+        CsvTable t = new CsvTable(List.of("t", "x", "label"));
+        t.add(1, 0.1 + 0.2, "a,b").add(2L, Double.NEGATIVE_INFINITY, "plain");
+        assertEquals("t,x,label\n1,0.30000000000000004,\"a,b\"\n2,-Infinity,plain\n", t.text());
+        assertEquals(2, t.rowCount());
+        assertThrows(IllegalArgumentException.class, () -> t.add(1, 2.0));
+    }
+
+    @Test
+    void jsonEscapesAndKeepsOrder() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("b", "say \"hi\"\n");
+        m.put("a", List.of(1, 2.5, true));
+        m.put("nan", Double.NaN);
+        m.put("empty", Map.of());
+        assertEquals("{\n  \"b\": \"say \\\"hi\\\"\\n\",\n  \"a\": [\n    1,\n    2.5,\n    true\n  ],\n"
+                + "  \"nan\": \"NaN\",\n  \"empty\": {}\n}\n", Json.write(m));
+    }
+
+    @Test
+    void svgIsDeterministicWithTheFixedDefsPrefix() {
+        double[] x = {1, 2, 3, 4};
+        double[] y = {0.5, Double.NaN, -1, 2};
+        String a = new SvgPlot("t", "x", "y").line("s", x, y).svg();
+        String b = new SvgPlot("t", "x", "y").line("s", x, y).svg();
+        assertEquals(a, b);
+        assertTrue(a.contains("id='" + SvgPlot.DEFS_PREFIX + "clip-0'"), a.substring(0, 400));
+        assertTrue(a.startsWith("<?xml"));
+        String other = new SvgPlot("t", "x", "y").line("s", x, new double[] {0.5, 1, -1, 2}).svg();
+        assertNotEquals(a, other, "the data reach the drawing");
+    }
+
+    @Test
+    void progressBarShowsPercentageAndEta() {
+        assertEquals("run [###############...............]  50% 5/10 ETA 0:10",
+                Progress.render("run", 5, 10, 10_000_000_000L));
+        assertEquals("run [##############################] 100% 10/10 done in 1:01:01",
+                Progress.render("run", 10, 10, 3_661_000_000_000L));
+        assertEquals("run [..............................]   0% 0/10 ETA --:--", Progress.render("run", 0, 10, 5));
+    }
+
+    @Test
+    void progressRedrawsAtMostTenTimesASecondAndEndsTheLine() {
+        StringWriter text = new StringWriter();
+        AtomicLong now = new AtomicLong();
+        Progress p = new Progress(new PrintWriter(text), "run", 4, true, now::get);
+        p.advance(1);
+        p.advance(1);                       // same instant: no redraw
+        now.addAndGet(200_000_000L);
+        p.advance(1);
+        p.advance(1);                       // complete: always drawn
+        p.finish();
+        String s = text.toString();
+        assertEquals(3, s.chars().filter(c -> c == '\r').count(), s);
+        assertTrue(s.endsWith("100% 4/4 done in 0:00\n"), s);
+    }
+
+    @Test
+    void quietProgressPrintsNothing() {
+        StringWriter text = new StringWriter();
+        Progress p = Progress.of(new PrintWriter(text), "run", 3, false);
+        p.advance(3);
+        p.finish();
+        assertEquals("", text.toString());
+    }
+}

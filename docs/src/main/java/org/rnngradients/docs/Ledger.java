@@ -1,0 +1,74 @@
+package org.rnngradients.docs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The claims ledger: every checkable claim of the five source texts with its measurement and verdict.
+ * Rows are built from {@link Claims}, {@link ProductClaims} and {@link LabClaims}, the same methods the
+ * tests call.
+ */
+public final class Ledger {
+
+    /** Test class every row names. */
+    public static final String TEST = "ClaimsTest";
+
+    private final List<LedgerRow> rows = new ArrayList<>();
+
+    /** Builds all rows (deterministic: fixed seeds). */
+    public Ledger() {
+        Text000.add(this);
+        Text001.add(this);
+        Text002.add(this);
+        Text003.add(this);
+        Text004.add(this);
+    }
+
+    /** The rows in source order. */
+    public List<LedgerRow> rows() {
+        return List.copyOf(rows);
+    }
+
+    /** The row with this id, or throws. */
+    public LedgerRow row(String id) {
+        return rows.stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no ledger row " + id));
+    }
+
+    /** Adds a numeric claim judged by {@link Verdict#forNumber}. */
+    void number(String id, String source, String claim, String statedText, double stated, int digits,
+                double measured, String test, String note) {
+        add(new LedgerRow(id, source, claim, statedText, Formats.adoc(measured, 4),
+                Verdict.forNumber(stated, digits, measured), test, note));
+    }
+
+    /** Adds a row as given. */
+    void add(LedgerRow row) {
+        if (rows.stream().anyMatch(r -> r.id().equals(row.id()))) {
+            throw new IllegalArgumentException("duplicate ledger row " + row.id());
+        }
+        rows.add(row);
+    }
+
+    /** Counts rows with the verdict. */
+    public long count(Verdict v) {
+        return rows.stream().filter(r -> r.verdict() == v).count();
+    }
+
+    /** The ledger as an AsciiDoc table. */
+    public String table() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("[.ledger,cols=\"2,8,4,6,3,7\",options=\"header\"]\n|===\n");
+        sb.append("| Source | Claim | Stated | Measured | Verdict | Test and note\n\n");
+        for (LedgerRow r : rows) {
+            sb.append("| ").append(r.source()).append('\n')
+              .append("| [[claim-").append(r.id()).append(",ledger: ").append(r.id()).append("]]").append(r.claim()).append('\n')
+              .append("| ").append(r.stated()).append('\n')
+              .append("| ").append(r.measured()).append('\n')
+              .append("| *").append(r.verdict().label()).append("*\n")
+              .append("| `").append(TEST).append('#').append(r.test()).append("`")
+              .append(r.note().isEmpty() ? "" : " +\n" + r.note()).append("\n\n");
+        }
+        return sb.append("|===\n").toString();
+    }
+}

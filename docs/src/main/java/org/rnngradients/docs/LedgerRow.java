@@ -1,0 +1,22 @@
+package org.rnngradients.docs;
+
+/**
+ * One checkable claim of a source text: where it is, what it says (in the book's words), the figure the
+ * text states, the measured figure (AsciiDoc), the verdict, the test that checks it, and a note (the
+ * correct statement when the claim is false).
+ */
+public record LedgerRow(String id, String source, String claim, String stated, String measured,
+                        Verdict verdict, String test, String note) {
+
+    /** Validates that every field is present. */
+    public LedgerRow {
+        for (String f : new String[] {id, source, claim, stated, measured, test, note}) {
+            if (f == null) {
+                throw new IllegalArgumentException("ledger row " + id + " has a null field");
+            }
+        }
+        if (verdict == null) {
+            throw new IllegalArgumentException("ledger row " + id + " has no verdict");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.rnngradients.docs;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnngradients.linalg.RandomMatrices;
+import org.rnngradients.linalg.RandomSource;
+import org.rnngradients.linalg.Spectra;
+
+/** Measurements about products of step Jacobians: the submultiplicative bound, when it is tight or loose. */
+public final class ProductClaims {
+
+    private ProductClaims() {
+    }
+
+    /** A 2×2 rotation by {@code angle}. */
+    public static DMatrixRMaj rotation(double angle) {
+        return new DMatrixRMaj(2, 2, true, Math.cos(angle), -Math.sin(angle), Math.sin(angle), Math.cos(angle));
+    }
+
+    /** diag(a, b). */
+    public static DMatrixRMaj diag(double a, double b) {
+        return new DMatrixRMaj(2, 2, true, a, 0, 0, b);
+    }
+
+    /** ‖J_T ⋯ J_1‖ / ∏‖J_t‖ for J_t = {@code j} repeated T times; 1 means the bound is attained. */
+    public static double boundRatio(DMatrixRMaj[] js) {
+        DMatrixRMaj product = CommonOps_DDRM.identity(js[0].numRows);
+        DMatrixRMaj tmp = new DMatrixRMaj(product.numRows, product.numCols);
+        double logBound = 0;
+        for (DMatrixRMaj j : js) {
+            CommonOps_DDRM.mult(j, product, tmp);
+            product.setTo(tmp);
+            logBound += Math.log(Spectra.spectralNorm(j));
+        }
+        return Math.exp(Math.log(Spectra.spectralNorm(product)) - logBound);
+    }
+
+    // tag::aligned-and-crossed-products[]
+    /** T copies of diag(β, ε): every top singular direction feeds the next, so the bound is attained. */
+    public static DMatrixRMaj[] aligned(double beta, double eps, int t) {
+        DMatrixRMaj[] js = new DMatrixRMaj[t];
+        for (int i = 0; i < t; i++) {
+            js[i] = diag(beta, eps);
+        }
+        return js;
+    }
+
+    /** Alternating diag(β, ε) and diag(ε, β): the stretched direction of one step is squeezed by the next. */
+    public static DMatrixRMaj[] crossed(double beta, double eps, int t) {
+        DMatrixRMaj[] js = new DMatrixRMaj[t];
+        for (int i = 0; i < t; i++) {
+            js[i] = i % 2 == 0 ? diag(beta, eps) : diag(eps, beta);
+        }
+        return js;
+    }
+    // end::aligned-and-crossed-products[]
+
+    /**
+     * The growth factor ‖J_T ⋯ J_1 v‖ for J_t = R·diag(ρ, ε) (R a quarter turn): every J_t has the same
+     * top right-singular vector v = e₁ with singular value ρ, yet the image of v leaves that direction.
+     */
+    public static double sharedRightSingularVectorGrowth(double rho, double eps, int t) {
+        DMatrixRMaj j = new DMatrixRMaj(2, 2);
+        CommonOps_DDRM.mult(rotation(Math.PI / 2), diag(rho, eps), j);
+        DMatrixRMaj v = new DMatrixRMaj(2, 1, true, 1, 0);
+        DMatrixRMaj next = new DMatrixRMaj(2, 1);
+        for (int i = 0; i < t; i++) {
+            CommonOps_DDRM.mult(j, v, next);
+            v.setTo(next);
+        }
+        return Math.sqrt(CommonOps_DDRM.dot(v, v));
+    }
+
+    /**
+     * The smallest ratio ‖J_T ⋯ J_1‖ / ρ^T over random J_t that share the eigenvector e₁ with eigenvalue
+     * λ_t, |λ_t| ≥ ρ; at least 1 when "a common eigendirection gives growth ρ^T" holds.
+     */
+    public static double commonEigenvectorGrowthRatio(int n, int t, double rho, int trials, long seed) {
+        RandomSource random = RandomSource.seeded(seed);
+        double worst = Double.POSITIVE_INFINITY;
+        DMatrixRMaj j = new DMatrixRMaj(n, n);
+        for (int trial = 0; trial < trials; trial++) {
+            DMatrixRMaj product = CommonOps_DDRM.identity(n);
+            DMatrixRMaj tmp = new DMatrixRMaj(n, n);
+            for (int s = 0; s < t; s++) {
+                RandomMatrices.gaussian(j, 1.0, random);
+                double lambda = (random.uniform() < 0.5 ? -1 : 1) * rho * random.uniform(1.0, 1.5);
+                for (int r = 0; r < n; r++) {
+                    j.unsafe_set(r, 0, r == 0 ? lambda : 0);
+                }
+                CommonOps_DDRM.mult(j, product, tmp);
+                product.setTo(tmp);
+            }
+            worst = Math.min(worst, Spectra.spectralNorm(product) / Math.pow(rho, t));
+        }
+        return worst;
+    }
+
+    /** ‖J^k‖ / ρ(J)^k for the non-normal J = [[ρ, c], [0, ρ]]: far above 1 although ρ &lt; 1. */
+    public static double jordanTransientRatio(double rho, double c, int k) {
+        DMatrixRMaj j = new DMatrixRMaj(2, 2, true, rho, c, 0, rho);
+        return Spectra.spectralNorm(Claims.power(j, k)) / Math.pow(rho, k);
+    }
+
+    /** ‖J^k‖^{1/k} / ρ(J) for the same matrix at large k: tends to 1 (Gelfand's formula). */
+    public static double jordanRateRatio(double rho, double c, int k) {
+        DMatrixRMaj j = new DMatrixRMaj(2, 2, true, rho, c, 0, rho);
+        return Math.exp(Math.log(Spectra.spectralNorm(Claims.power(j, k))) / k) / rho;
+    }
+
+    /** max |σ_max(W) − √λ_max(WᵀW)| over random W. */
+    public static double worstSpectralNormIdentityError(int n, int trials, long seed) {
+        RandomSource random = RandomSource.seeded(seed);
+        DMatrixRMaj w = new DMatrixRMaj(n, n);
+        DMatrixRMaj wtw = new DMatrixRMaj(n, n);
+        double worst = 0;
+        for (int trial = 0; trial < trials; trial++) {
+            RandomMatrices.gaussian(w, 1.0, random);
+            CommonOps_DDRM.multTransA(w, w, wtw);
+            double viaEigen = Math.sqrt(Spectra.spectralRadius(wtw));
+            worst = Math.max(worst, Math.abs(Spectra.spectralNorm(w) - viaEigen) / viaEigen);
+        }
+        return worst;
+    }
+
+    /** max |‖Aᵀ‖ − ‖A‖| / ‖A‖ over random rectangular A: the backward product has the forward product's norm. */
+    public static double worstTransposeNormGap(int trials, long seed) {
+        RandomSource random = RandomSource.seeded(seed);
+        double worst = 0;
+        for (int trial = 0; trial < trials; trial++) {
+            DMatrixRMaj a = RandomMatrices.gaussian(3 + random.nextInt(5), 3 + random.nextInt(5), random);
+            DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
+            worst = Math.max(worst, Math.abs(Spectra.spectralNorm(at) - Spectra.spectralNorm(a)) / Spectra.spectralNorm(a));
+        }
+        return worst;
+    }
+
+    /** Steps for ρ^k to pass {@code level}: ⌈ln level / ln ρ⌉. */
+    public static int stepsToReach(double rho, double level) {
+        return (int) Math.ceil(Math.log(level) / Math.log(rho));
+    }
+}

@@ -1,0 +1,40 @@
+package org.rnngradients.docs;
+
+/** Ledger rows for text 000 (the problem and its spectral analysis). */
+final class Text000 {
+
+    private Text000() {
+    }
+
+    static void add(Ledger l) {
+        double ratio = Claims.worstSpectralRadiusRatio(3, 2000, 11);
+        l.add(new LedgerRow("radius-bound", "000 §1",
+                "For a tanh RNN, ρ(diag(tanh′) W~hh~) ≤ ρ(W~hh~) because the diagonal entries are at most 1",
+                "ratio ≤ 1", "largest ρ(diag(d)W)/ρ(W) over 2000 random 3×3 cases: " + Formats.adoc(ratio, 3),
+                Verdict.forStatement(ratio <= 1), "spectralRadiusIsNotMonotoneUnderDiagonalScaling",
+                "The spectral radius is not submultiplicative. What holds is the norm bound "
+                        + "‖diag(d)W‖~2~ ≤ max~i~ abs(d~i~)·‖W‖~2~ (<<claim-norm-bound>>)."));
+        double norm = Claims.worstNormBoundRatio(5, 2000, 12);
+        l.add(new LedgerRow("norm-bound", "000 §1, 003, 004",
+                "The corrected form: ‖diag(d) W‖~2~ ≤ max abs(d~i~) · ‖W‖~2~",
+                "ratio ≤ 1", "largest ratio over 2000 random 5×5 cases: " + Formats.adoc(norm, 6),
+                Verdict.forStatement(norm <= 1 + 1e-12), "diagonalScalingBoundsTheSpectralNorm", ""));
+        double growth = ProductClaims.jordanTransientRatio(0.9, 10, 10);
+        double rate = ProductClaims.jordanRateRatio(0.9, 10, 2000);
+        l.add(new LedgerRow("power-norm", "000 §1",
+                "For a constant J, ‖J^k^‖ ≈ ρ(J)^k^",
+                "≈", "J = (0.9, 10; 0, 0.9): ‖J^10^‖/ρ^10^ = " + Formats.adoc(growth, 3)
+                        + "; (‖J^2000^‖)^1/2000^/ρ = " + Formats.adoc(rate, 4),
+                Verdict.APPROXIMATE, "powerNormFollowsSpectralRadiusOnlyInRate",
+                "Only the rate holds: ‖J^k^‖^1/k^ → ρ(J) (Gelfand). A non-normal J can grow by orders of "
+                        + "magnitude before it decays, even with ρ < 1."));
+        double[] clip = Claims.clipOutcome(12, 5, 13);
+        double[] kept = Claims.clipOutcome(3, 5, 14);
+        l.add(new LedgerRow("clip-rule", "000 §2, 004",
+                "Clipping rescales g to norm θ when ‖g‖ > θ and leaves it alone otherwise; the direction is kept",
+                "‖g′‖ = min(‖g‖, θ)", "‖g‖ = 12, θ = 5: ‖g′‖ = " + Formats.fixed(clip[0], 9) + ", cos(g, g′) = "
+                        + Formats.fixed(clip[1], 9) + "; ‖g‖ = 3: ‖g′‖ = " + Formats.fixed(kept[0], 9),
+                Verdict.forStatement(Math.abs(clip[0] - 5) < 1e-9 && Math.abs(clip[1] - 1) < 1e-9 && Math.abs(kept[0] - 3) < 1e-9),
+                "clippingCapsTheNormAndKeepsTheDirection", "Measured with the bptt module's global-norm clipping."));
+    }
+}

@@ -1,0 +1,69 @@
+package org.rnngradients.docs;
+
+/** Ledger rows for text 001 (multiplicative decay and long-range dependence). */
+final class Text001 {
+
+    private Text001() {
+    }
+
+    /** The ρ table of text 001: rows T = 10, 30, 100; columns ρ = 0.9, 0.8, 0.7; null stands for "≈ 0". */
+    static final int[] TABLE_T = {10, 30, 100};
+    static final double[] TABLE_RHO = {0.9, 0.8, 0.7};
+    static final double[][] TABLE_STATED = {{0.387, 0.107, 0.028}, {0.042, 0.001, 7e-5}, {2.7e-5, 0, 0}};
+    static final int[][] TABLE_DIGITS = {{3, 3, 2}, {2, 1, 1}, {2, 0, 0}};
+    static final String[][] TABLE_TEXT = {{"0.387", "0.107", "0.028"}, {"0.042", "0.001", "7×10^−5^"},
+        {"2.7×10^−5^", "≈ 0", "≈ 0"}};
+
+    static void add(Ledger l) {
+        l.number("pow-12-10", "001 refresher", "1.2^10^ ≈ 6.2", "6.2", 6.2, 2,
+                Claims.scaledIdentityPowerNorm(1.2, 10, 2), "twelveTenthsToTheTenth", "");
+        l.number("pow-07-10", "001 refresher", "0.7^10^ ≈ 0.028", "0.028", 0.028, 2,
+                Claims.scaledIdentityPowerNorm(0.7, 10, 2), "sevenTenthsToTheTenth", "");
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                addTableCell(l, i, j);
+            }
+        }
+        l.add(new LedgerRow("cat-distance", "001 example",
+                "In the cat sentence, \"cat\" is 12 tokens before \"hungry\"", "12",
+                Integer.toString(Claims.tokenDistance(Claims.CAT_SENTENCE, "cat", "hungry")),
+                Verdict.forStatement(Claims.tokenDistance(Claims.CAT_SENTENCE, "cat", "hungry") == 12),
+                "catIsThirteenStepsBeforeHungry",
+                "The same paragraph then counts 13 steps, which is right: 13 backward steps separate the two words."));
+        l.number("pow-08-13", "001 example", "0.8^13^ ≈ 0.055", "0.055", 0.055, 2,
+                Claims.scaledIdentityPowerNorm(0.8, 13, 2), "eightTenthsToTheThirteenth", "");
+        l.number("twenty-times", "001 example", "The update is 20× smaller than for a one-step dependency",
+                "20×", 20, 1, 1 / Claims.scaledIdentityPowerNorm(0.8, 13, 2), "thirteenStepsAtEightTenthsIsAboutTwentyTimesSmaller",
+                "The factor is 1/0.8^13^ (relative to no decay), which rounds to 20 at one significant digit.");
+        int steps = ProductClaims.stepsToReach(1.5, 1e6);
+        l.add(new LedgerRow("explode-few-steps", "001 exploding",
+                "With ρ > 1 gradients reach millions or billions within a few steps", "a few steps",
+                steps + " steps for 1.5^k^ to pass 10^6^", Verdict.APPROXIMATE, "explodingToAMillionTakesDozensOfStepsAtOnePointFive",
+                "True only for large ρ: at ρ = 1.5 a million needs " + steps + " steps, at ρ = 1.1 it needs "
+                        + ProductClaims.stepsToReach(1.1, 1e6) + "."));
+    }
+
+    private static void addTableCell(Ledger l, int i, int j) {
+        int t = TABLE_T[i];
+        double rho = TABLE_RHO[j];
+        double measured = Claims.scaledIdentityPowerNorm(rho, t, 2);
+        String id = "table-" + t + "-" + (int) Math.round(rho * 10);
+        String claim = "ρ table, T = " + t + ", ρ = " + rho;
+        String test = "rhoTableCell" + t + "x" + (int) Math.round(rho * 10);
+        if (TABLE_DIGITS[i][j] == 0) {
+            l.add(new LedgerRow(id, "001 table", claim, TABLE_TEXT[i][j], Formats.adoc(measured, 3),
+                    Verdict.forNegligible(measured), test, "Tiny but not zero: a double holds it easily."));
+            return;
+        }
+        String note = "";
+        double minusOne = Claims.scaledIdentityPowerNorm(rho, t - 1, 2);
+        Verdict v = Verdict.forNumber(TABLE_STATED[i][j], TABLE_DIGITS[i][j], measured);
+        if (v != Verdict.HOLDS) {
+            note = "ρ^T^ = " + Formats.adoc(measured, 3) + " and ρ^T−1^ = " + Formats.adoc(minusOne, 3)
+                    + (Verdict.forNumber(TABLE_STATED[i][j], TABLE_DIGITS[i][j], minusOne) == Verdict.HOLDS
+                    ? ": the printed value is ρ^T−1^ (the text's formula), unlike the other cells, which use ρ^T^."
+                    : ": the printed value matches neither.");
+        }
+        l.number(id, "001 table", claim, TABLE_TEXT[i][j], TABLE_STATED[i][j], TABLE_DIGITS[i][j], measured, test, note);
+    }
+}

@@ -1,0 +1,50 @@
+package org.rnngradients.docs;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/** The ledger's judgement of a claim, decided by rule from the measurement (never typed by hand). */
+public enum Verdict {
+    /** The measurement agrees with the claim to the precision the text writes. */
+    HOLDS("holds"),
+    /** The claim is right in substance but off in its figure (within a factor 1.5) or holds only in a limit. */
+    APPROXIMATE("holds approximately"),
+    /** The measurement, or a counterexample, contradicts the claim as stated. */
+    FALSE("false as written");
+
+    private final String label;
+
+    Verdict(String label) {
+        this.label = label;
+    }
+
+    /** The words the ledger prints. */
+    public String label() {
+        return label;
+    }
+
+    // tag::numeric-verdict[]
+    /**
+     * A number written with {@code digits} significant digits holds when the measurement rounds to it,
+     * holds approximately within a factor 1.5, and is false beyond that.
+     */
+    public static Verdict forNumber(double stated, int digits, double measured) {
+        double rounded = new BigDecimal(measured).round(new MathContext(digits)).doubleValue();
+        if (Math.abs(rounded - stated) <= 1e-12 * Math.abs(stated)) {
+            return HOLDS;
+        }
+        double factor = Math.abs(Math.log(measured / stated));
+        return factor <= Math.log(1.5) ? APPROXIMATE : FALSE;
+    }
+    // end::numeric-verdict[]
+
+    /** A universal statement: holds when no counterexample was found, false otherwise. */
+    public static Verdict forStatement(boolean noCounterexample) {
+        return noCounterexample ? HOLDS : FALSE;
+    }
+
+    /** "≈ 0": holds when the measurement is below 10⁻⁶ of the unit scale the text compares with. */
+    public static Verdict forNegligible(double measured) {
+        return Math.abs(measured) < 1e-6 ? HOLDS : FALSE;
+    }
+}

@@ -1,0 +1,336 @@
+package org.rnngradients.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per row of the claims ledger: each recomputes the row's measurement independently where it can,
+ * checks it against the ledger's figure, and checks the verdict the ledger prints. A claim whose verdict
+ * changes makes its test fail.
+ */
+class ClaimsTest {
+
+    private static final Ledger LEDGER = new Ledger();
+
+    private static void verdict(String id, Verdict expected) {
+        assertEquals(expected, LEDGER.row(id).verdict(), id);
+    }
+
+    @Test
+    void everyLedgerRowNamesATestOfThisClass() {
+        for (LedgerRow r : LEDGER.rows()) {
+            assertTrue(Arrays.stream(ClaimsTest.class.getDeclaredMethods()).map(Method::getName)
+                    .anyMatch(r.test()::equals), r.id() + " names " + r.test());
+        }
+    }
+
+    // text 000
+    @Test
+    void spectralRadiusIsNotMonotoneUnderDiagonalScaling() {
+        assertTrue(Claims.worstSpectralRadiusRatio(3, 2000, 11) > 1.5);
+        verdict("radius-bound", Verdict.FALSE);
+    }
+
+    @Test
+    void diagonalScalingBoundsTheSpectralNorm() {
+        assertTrue(Claims.worstNormBoundRatio(5, 2000, 12) <= 1 + 1e-12);
+        verdict("norm-bound", Verdict.HOLDS);
+    }
+
+    @Test
+    void powerNormFollowsSpectralRadiusOnlyInRate() {
+        assertTrue(ProductClaims.jordanTransientRatio(0.9, 10, 10) > 100, "transient growth");
+        assertEquals(1.0, ProductClaims.jordanRateRatio(0.9, 10, 2000), 0.01, "Gelfand rate");
+        verdict("power-norm", Verdict.APPROXIMATE);
+    }
+
+    @Test
+    void clippingCapsTheNormAndKeepsTheDirection() {
+        double[] clipped = Claims.clipOutcome(12, 5, 13);
+        assertEquals(5, clipped[0], 1e-12);
+        assertEquals(1, clipped[1], 1e-12);
+        assertEquals(3, Claims.clipOutcome(3, 5, 14)[0], 1e-12);
+        verdict("clip-rule", Verdict.HOLDS);
+    }
+
+    // text 001
+    @Test
+    void twelveTenthsToTheTenth() {
+        assertEquals(Math.pow(1.2, 10), Claims.scaledIdentityPowerNorm(1.2, 10, 2), 1e-12);
+        verdict("pow-12-10", Verdict.HOLDS);
+    }
+
+    @Test
+    void sevenTenthsToTheTenth() {
+        assertEquals(Math.pow(0.7, 10), Claims.scaledIdentityPowerNorm(0.7, 10, 2), 1e-15);
+        verdict("pow-07-10", Verdict.HOLDS);
+    }
+
+    private static void cell(int t, double rho, Verdict expected) {
+        String id = "table-" + t + "-" + Math.round(rho * 10);
+        assertEquals(Math.pow(rho, t), Claims.scaledIdentityPowerNorm(rho, t, 2), 1e-12 * Math.pow(rho, t));
+        verdict(id, expected);
+    }
+
+    @Test
+    void rhoTableCell10x9() {
+        cell(10, 0.9, Verdict.APPROXIMATE);
+        assertEquals(0.387, Math.pow(0.9, 9), 5e-4, "the printed cell is 0.9^9");
+    }
+
+    @Test
+    void rhoTableCell10x8() {
+        cell(10, 0.8, Verdict.HOLDS);
+    }
+
+    @Test
+    void rhoTableCell10x7() {
+        cell(10, 0.7, Verdict.HOLDS);
+    }
+
+    @Test
+    void rhoTableCell30x9() {
+        cell(30, 0.9, Verdict.HOLDS);
+    }
+
+    @Test
+    void rhoTableCell30x8() {
+        cell(30, 0.8, Verdict.HOLDS);
+    }
+
+    @Test
+    void rhoTableCell30x7() {
+        cell(30, 0.7, Verdict.FALSE);
+        assertEquals(2.25e-5, Math.pow(0.7, 30), 0.01e-5);
+    }
+
+    @Test
+    void rhoTableCell100x9() {
+        cell(100, 0.9, Verdict.HOLDS);
+    }
+
+    @Test
+    void rhoTableCell100x8() {
+        cell(100, 0.8, Verdict.HOLDS);
+    }
+
+    @Test
+    void rhoTableCell100x7() {
+        cell(100, 0.7, Verdict.HOLDS);
+    }
+
+    @Test
+    void catIsThirteenStepsBeforeHungry() {
+        assertEquals(13, Claims.tokenDistance(Claims.CAT_SENTENCE, "cat", "hungry"));
+        verdict("cat-distance", Verdict.FALSE);
+    }
+
+    @Test
+    void eightTenthsToTheThirteenth() {
+        assertEquals(0.05498, Claims.scaledIdentityPowerNorm(0.8, 13, 2), 1e-5);
+        verdict("pow-08-13", Verdict.HOLDS);
+    }
+
+    @Test
+    void thirteenStepsAtEightTenthsIsAboutTwentyTimesSmaller() {
+        assertEquals(18.19, 1 / Math.pow(0.8, 13), 0.01);
+        verdict("twenty-times", Verdict.HOLDS);
+    }
+
+    @Test
+    void explodingToAMillionTakesDozensOfStepsAtOnePointFive() {
+        assertEquals(35, ProductClaims.stepsToReach(1.5, 1e6));
+        assertTrue(Math.pow(1.5, 35) >= 1e6 && Math.pow(1.5, 34) < 1e6);
+        verdict("explode-few-steps", Verdict.APPROXIMATE);
+    }
+
+    // text 002
+    @Test
+    void sevenTenthsToTheTwentieth() {
+        assertEquals(7.979e-4, Claims.scaledIdentityPowerNorm(0.7, 20, 3), 1e-7);
+        verdict("pow-07-20", Verdict.HOLDS);
+    }
+
+    @Test
+    void threeHalvesToTheTwentieth() {
+        assertEquals(3325.26, Claims.scaledIdentityPowerNorm(1.5, 20, 3), 0.01);
+        verdict("pow-15-20", Verdict.HOLDS);
+    }
+
+    @Test
+    void orthogonalInitialisationHasUnitSpectralRadius() {
+        assertEquals(1.0, Claims.orthogonalSpectralRadius(16, 21), 1e-12);
+        assertEquals(1.0, Claims.orthogonalSmallestModulus(16, 21), 1e-12);
+        verdict("orthogonal-radius", Verdict.HOLDS);
+    }
+
+    @Test
+    void tanhOfThree() {
+        assertEquals(0.99505, Math.tanh(3), 1e-5);
+        verdict("tanh-3", Verdict.HOLDS);
+    }
+
+    @Test
+    void tanhSquaredOfThree() {
+        verdict("tanh-squared-3", Verdict.HOLDS);
+    }
+
+    @Test
+    void tanhDerivativeAtThree() {
+        assertEquals(Claims.tanhDerivative(3), Claims.tanhDerivative(-3), 0);
+        assertEquals(0.009866, Claims.tanhDerivative(3), 1e-6);
+        verdict("tanh-prime-3", Verdict.HOLDS);
+    }
+
+    @Test
+    void tanhDerivativeAtZeroIsOne() {
+        assertEquals(1.0, Claims.tanhDerivative(0), 0);
+        verdict("tanh-prime-0", Verdict.HOLDS);
+    }
+
+    @Test
+    void drillLosesThreeOrdersInTwentySteps() {
+        assertEquals(3.098, -Math.log10(Claims.scaledIdentityPowerNorm(0.7, 20, 5)), 1e-3);
+        verdict("drill-orders", Verdict.HOLDS);
+    }
+
+    @Test
+    void gruJacobianIsNearIdentityWhenTheGateKeepsTheState() {
+        assertTrue(GateClaims.distanceFromIdentity(org.rnngradients.cells.CellKind.GRU, 12, 51) < 1e-3);
+        assertTrue(GateClaims.distanceFromIdentity(org.rnngradients.cells.CellKind.GRU, 0, 51) > 0.1, "not without the shift");
+        verdict("gru-identity", Verdict.HOLDS);
+    }
+
+    @Test
+    void lstmCellStateJacobianIsNearIdentityWhenForgetGateIsOpen() {
+        assertTrue(GateClaims.distanceFromIdentity(org.rnngradients.cells.CellKind.LSTM, 12, 52) < 1e-3);
+        assertTrue(GateClaims.distanceFromIdentity(org.rnngradients.cells.CellKind.LSTM, 0, 52) > 0.1, "not without the shift");
+        verdict("lstm-identity", Verdict.HOLDS);
+    }
+
+    @Test
+    void labVanillaLosesAboutThreeOrdersPerTenSteps() {
+        double rate = Lab.ordersLostPerTenSteps(Lab.meanLog10Profile(org.rnngradients.cells.CellKind.RNN_TANH));
+        assertTrue(rate > 2.5 && rate < 3.5, "orders per 10 steps: " + rate);
+        verdict("lab-vanilla", Verdict.HOLDS);
+    }
+
+    @Test
+    void labGruLosesAboutOneOrderPerTenSteps() {
+        double rate = Lab.ordersLostPerTenSteps(Lab.meanLog10Profile(org.rnngradients.cells.CellKind.GRU));
+        assertTrue(rate > 1.5, "orders per 10 steps: " + rate);
+        verdict("lab-gru", Verdict.FALSE);
+    }
+
+    @Test
+    void labLstmDecaysLikeTheGru() {
+        verdict("lab-lstm", Verdict.HOLDS);
+    }
+
+    @Test
+    void labVanillaGradientAtTwentyIsSmallButRepresentable() {
+        double[] p = Lab.meanLog10Profile(org.rnngradients.cells.CellKind.RNN_TANH);
+        assertTrue(p[19] - p[Lab.T - 1] < -6, "decayed by orders of magnitude");
+        assertTrue(p[19] > -300, "far from underflow");
+        verdict("lab-zero-at-20", Verdict.FALSE);
+    }
+
+    @Test
+    void labProfileIsDeterministicForASeed() {
+        assertEquals(java.util.Arrays.toString(Lab.log10Profile(org.rnngradients.cells.CellKind.GRU, 7)),
+                java.util.Arrays.toString(Lab.log10Profile(org.rnngradients.cells.CellKind.GRU, 7)));
+    }
+
+    // text 003
+    @Test
+    void productNormIsAtMostProductOfNorms() {
+        assertTrue(TrajectoryClaims.worstProductBoundRatio(4, 1000, 31) <= 1 + 1e-12);
+        verdict("product-bound", Verdict.HOLDS);
+    }
+
+    @Test
+    void boundIsAttainedForAlignedSingularVectors() {
+        assertEquals(1.0, ProductClaims.boundRatio(ProductClaims.aligned(1.1, 0.5, 20)), 1e-12);
+        verdict("bound-tight", Verdict.HOLDS);
+    }
+
+    @Test
+    void boundIsLooseForCrossedSingularVectors() {
+        double expected = Math.pow(0.5 * 1.1, 10) / Math.pow(1.1, 20);
+        assertEquals(expected, ProductClaims.boundRatio(ProductClaims.crossed(1.1, 0.5, 20)), 1e-12 * expected);
+        verdict("bound-loose", Verdict.HOLDS);
+    }
+
+    @Test
+    void sharedRightSingularVectorDoesNotForceGrowth() {
+        assertEquals(Math.pow(0.2, 10), ProductClaims.sharedRightSingularVectorGrowth(2.0, 0.1, 20), 1e-18);
+        verdict("shared-right-vector", Verdict.FALSE);
+    }
+
+    @Test
+    void commonEigenvectorForcesGrowth() {
+        assertTrue(ProductClaims.commonEigenvectorGrowthRatio(4, 15, 1.2, 300, 33) >= 1);
+        verdict("common-eigenvector", Verdict.HOLDS);
+    }
+
+    @Test
+    void transposeHasTheSameSpectralNorm() {
+        assertTrue(ProductClaims.worstTransposeNormGap(500, 34) < 1e-12);
+        verdict("transpose", Verdict.HOLDS);
+    }
+
+    @Test
+    void saturationMakesAnOrthogonalStepContract() {
+        double worst = TrajectoryClaims.saturatedOrthogonalStepNorm(8, 0.1, 500, 35);
+        assertTrue(worst < 1 && worst <= Claims.tanhDerivative(0.1) + 1e-12, "‖J‖ = max tanh′ = " + worst);
+        verdict("saturated-orthogonal", Verdict.HOLDS);
+    }
+
+    @Test
+    void orthogonalMapHasZeroTopExponent() {
+        assertEquals(0.0, TrajectoryClaims.orthogonalExponent(8, 5000, 36), 1e-9);
+        verdict("lyapunov-orthogonal", Verdict.HOLDS);
+    }
+
+    // text 004
+    @Test
+    void sigmoidDerivativeIsAtMostAQuarter() {
+        assertEquals(0.25, Claims.sigmoidDerivative(0), 0);
+        assertTrue(Claims.supOnGrid(Claims::sigmoidDerivative, 10, 20001) <= 0.25);
+        verdict("sigmoid-sup", Verdict.HOLDS);
+    }
+
+    @Test
+    void tanhDerivativeIsAtMostOne() {
+        assertTrue(Claims.supOnGrid(Claims::tanhDerivative, 10, 20001) <= 1);
+        verdict("tanh-sup", Verdict.HOLDS);
+    }
+
+    @Test
+    void diagonalNormIsLargestEntry() {
+        assertTrue(TrajectoryClaims.worstDiagonalNormGap(6, 500, 41) < 1e-12);
+        verdict("diag-norm", Verdict.HOLDS);
+    }
+
+    @Test
+    void spectralNormIsRootOfLargestGramEigenvalue() {
+        assertTrue(ProductClaims.worstSpectralNormIdentityError(5, 500, 42) < 1e-10);
+        verdict("sigma-max", Verdict.HOLDS);
+    }
+
+    @Test
+    void jacobianProductStaysBelowGammaPower() {
+        assertTrue(TrajectoryClaims.worstGammaExcess(8, 60, 1.3, 43) <= 1e-12);
+        verdict("gamma-bound", Verdict.HOLDS);
+    }
+
+    @Test
+    void normBelowOneForcesVanishingWithTanh() {
+        assertTrue(TrajectoryClaims.worstGammaExcess(8, 60, 0.9, 44) <= 1e-12);
+        verdict("norm-below-one", Verdict.HOLDS);
+    }
+}

@@ -1,0 +1,30 @@
+package org.rnngradients.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class VerdictTest {
+
+    @Test
+    void numberHoldsWhenMeasurementRoundsToTheStatedDigits() {
+        assertEquals(Verdict.HOLDS, Verdict.forNumber(8e-4, 1, 7.98e-4));
+        assertEquals(Verdict.HOLDS, Verdict.forNumber(3300, 2, 3325.3));
+    }
+
+    @Test
+    void numberWithinHalfAgainIsApproximate() {
+        assertEquals(Verdict.APPROXIMATE, Verdict.forNumber(0.387, 3, 0.3487));
+    }
+
+    @Test
+    void numberOffByMoreThanHalfAgainIsFalse() {
+        assertEquals(Verdict.FALSE, Verdict.forNumber(7e-5, 1, 2.25e-5));
+    }
+
+    @Test
+    void negligibleNeedsLessThanOneMillionth() {
+        assertEquals(Verdict.HOLDS, Verdict.forNegligible(2e-10));
+        assertEquals(Verdict.FALSE, Verdict.forNegligible(2e-5));
+    }
+}

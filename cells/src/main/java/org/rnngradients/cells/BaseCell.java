@@ -73,8 +73,8 @@ abstract class BaseCell implements RecurrentCell {
     }
 
     /**
-     * {@inheritDoc} {@code previousAdjoint} may be the same object as {@code adjoint} (every read of
-     * δ_t happens before the first write), which lets a BPTT loop carry one buffer.
+     * {@inheritDoc} {@code previousAdjoint} may be the same object as {@code adjoint} (each entry of
+     * δ_t is read before it is overwritten), which lets a BPTT loop carry one buffer.
      */
     @Override
     public final void backward(StepCache cache, DMatrixRMaj adjoint, DMatrixRMaj previousAdjoint,
@@ -136,6 +136,22 @@ abstract class BaseCell implements RecurrentCell {
         }
     }
 
+    // tag::fused-pre-activation[]
+    /** a = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh for every gate block at once, then checked finite. */
+    final void fusedPreActivation(BaseCache c, DMatrixRMaj a) {
+        VectorOps.affine(parameters.weightIh(), c.input, parameters.biasIh(), a);
+        CommonOps_DDRM.multAdd(parameters.weightHh(), c.hPrevious, a);
+        CommonOps_DDRM.addEquals(a, parameters.biasHh());
+        requireFinitePreActivations(a);
+    }
+    // end::fused-pre-activation[]
+
+    /** Copies the cached H-vector {@code cached} into {@code out}, which must be H × 1. */
+    final void copyHidden(DMatrixRMaj cached, DMatrixRMaj out) {
+        Require.columnVector(out, hiddenSize, "out");
+        out.setTo(cached);
+    }
+
     /** Adds the parameter gradients of a step with gate pre-activation adjoints {@code dIh}, {@code dHh}. */
     final void accumulate(BaseCache c, DMatrixRMaj dIh, DMatrixRMaj dHh, CellParameters gradients) {
         VectorOps.addOuter(dIh, c.input, gradients.weightIh());
@@ -177,6 +193,12 @@ abstract class BaseCell implements RecurrentCell {
         requireLayout(source, "source");
         source.requireFinite("source");
         parameters.setTo(source);
+    }
+
+    /** The class name and sizes, e.g. {@code GruCell(3, 5)}. */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + inputSize + ", " + hiddenSize + ")";
     }
 
     /** Allocation-free shape check of the four tensors of {@code p} against this cell's layout. */

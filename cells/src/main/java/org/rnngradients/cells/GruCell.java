@@ -2,7 +2,6 @@ package org.rnngradients.cells;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.rnngradients.linalg.Require;
 
 /**
  * The gated recurrent unit exactly as PyTorch's {@code nn.GRU} (gate blocks r, z, n):
@@ -38,9 +37,7 @@ public final class GruCell extends BaseCell {
 
     /** Copies the cached update gate z_t into {@code out} (H × 1). */
     public void updateGate(StepCache cache, DMatrixRMaj out) {
-        Cache c = (Cache) filled(cache);
-        Require.columnVector(out, hiddenSize(), "out");
-        out.setTo(c.z);
+        copyHidden(((Cache) filled(cache)).z, out);
     }
 
     // tag::gru-forward[]
@@ -66,41 +63,39 @@ public final class GruCell extends BaseCell {
     // end::gru-forward[]
 
     // tag::gru-step-jacobian[]
-    /** J = diag(z) + diag(a_r) W_hr + diag(a_z) W_hz + diag(a_n) W_hn, row by row. */
+    /** J = diag(z) + diag(a_r) W_hr + diag(a_z) W_hz + diag(a_n) W_hn. */
     @Override
     void stepJacobian(BaseCache cache, DMatrixRMaj jacobian) {
         Cache c = (Cache) cache;
-        DMatrixRMaj w = parameters().weightHh();
-        int hs = hiddenSize();
         jacobian.zero();
+        gateRows(c, parameters().weightHh(), jacobian, true);
+        for (int k = 0; k < hiddenSize(); k++) {
+            jacobian.data[k * hiddenSize() + k] += c.z.data[k];            // the additive path z ⊙ h
+        }
+    }
+
+    /**
+     * Adds Σ_gate diag(a_gate) W_gate row by row, for W = W_hh or W_ih. The coefficient of the n
+     * block carries the reset gate r only on the hidden side, where n sees r ⊙ (W_hn h + b_hn).
+     */
+    private void gateRows(Cache c, DMatrixRMaj w, DMatrixRMaj out, boolean hiddenSide) {
+        int hs = hiddenSize();
         for (int k = 0; k < hs; k++) {
             double r = c.r.data[k];
             double z = c.z.data[k];
             double n = c.n.data[k];
             double dn = (1 - z) * (1 - n * n);                              // ∂h'/∂(pre-activation of n)
-            VectorOps.addScaledRow(dn * c.gh.data[N * hs + k] * r * (1 - r), w, R * hs + k, jacobian, k, 0);
-            VectorOps.addScaledRow((c.hPrevious.data[k] - n) * z * (1 - z), w, Z * hs + k, jacobian, k, 0);
-            VectorOps.addScaledRow(dn * r, w, N * hs + k, jacobian, k, 0);
-            jacobian.data[k * hs + k] += z;                                // the additive path
+            VectorOps.addScaledRow(dn * c.gh.data[N * hs + k] * r * (1 - r), w, R * hs + k, out, k);
+            VectorOps.addScaledRow((c.hPrevious.data[k] - n) * z * (1 - z), w, Z * hs + k, out, k);
+            VectorOps.addScaledRow(hiddenSide ? dn * r : dn, w, N * hs + k, out, k);
         }
     }
     // end::gru-step-jacobian[]
 
     @Override
     void inputStepJacobian(BaseCache cache, DMatrixRMaj out) {
-        Cache c = (Cache) cache;
-        DMatrixRMaj w = parameters().weightIh();
-        int hs = hiddenSize();
         out.zero();
-        for (int k = 0; k < hs; k++) {
-            double r = c.r.data[k];
-            double z = c.z.data[k];
-            double n = c.n.data[k];
-            double dn = (1 - z) * (1 - n * n);
-            VectorOps.addScaledRow(dn * c.gh.data[N * hs + k] * r * (1 - r), w, R * hs + k, out, k, 0);
-            VectorOps.addScaledRow((c.hPrevious.data[k] - n) * z * (1 - z), w, Z * hs + k, out, k, 0);
-            VectorOps.addScaledRow(dn, w, N * hs + k, out, k, 0);
-        }
+        gateRows((Cache) cache, parameters().weightIh(), out, false);
     }
 
     // tag::gru-backward[]
@@ -134,11 +129,6 @@ public final class GruCell extends BaseCell {
         accumulate(c, c.dgi, c.dgh, gradients);
     }
     // end::gru-backward[]
-
-    @Override
-    public String toString() {
-        return "GruCell(" + inputSize() + ", " + hiddenSize() + ")";
-    }
 
     /** Gate values, the two fused affine maps and the backward scratch of one step. */
     private static final class Cache extends BaseCache {

@@ -55,9 +55,7 @@ public final class LstmCell extends BaseCell {
 
     /** Copies the cached forget gate f_t into {@code out} (H × 1). */
     public void forgetGate(StepCache cache, DMatrixRMaj out) {
-        Cache c = (Cache) filled(cache);
-        Require.columnVector(out, hiddenSize(), "out");
-        out.setTo(c.f);
+        copyHidden(((Cache) filled(cache)).f, out);
     }
 
     /**
@@ -87,12 +85,8 @@ public final class LstmCell extends BaseCell {
     @Override
     void step(BaseCache cache, DMatrixRMaj state) {
         Cache c = (Cache) cache;
-        CellParameters p = parameters();
         int hs = hiddenSize();
-        VectorOps.affine(p.weightIh(), c.input, p.biasIh(), c.gates);    // a = W_ih x + b_ih
-        CommonOps_DDRM.multAdd(p.weightHh(), c.hPrevious, c.gates);       //   + W_hh h
-        CommonOps_DDRM.addEquals(c.gates, p.biasHh());                    //   + b_hh
-        requireFinitePreActivations(c.gates);
+        fusedPreActivation(c, c.gates);                                   // a = W_ih x + b_ih + W_hh h + b_hh
         for (int k = 0; k < hs; k++) {
             double i = Activation.sigmoid(c.gates.data[I * hs + k]);
             double f = Activation.sigmoid(c.gates.data[F * hs + k]);
@@ -148,14 +142,14 @@ public final class LstmCell extends BaseCell {
             double ci = g * i * (1 - i);                                  // ∂c'/∂a_i
             double cf = c.cPrevious.data[k] * f * (1 - f);                // ∂c'/∂a_f
             double cg = i * (1 - g * g);                                  // ∂c'/∂a_g
-            VectorOps.addScaledRow(dhdc * ci, w, I * hs + k, out, k, 0);
-            VectorOps.addScaledRow(dhdc * cf, w, F * hs + k, out, k, 0);
-            VectorOps.addScaledRow(dhdc * cg, w, G * hs + k, out, k, 0);
-            VectorOps.addScaledRow(t * o * (1 - o), w, O * hs + k, out, k, 0);
+            VectorOps.addScaledRow(dhdc * ci, w, I * hs + k, out, k);
+            VectorOps.addScaledRow(dhdc * cf, w, F * hs + k, out, k);
+            VectorOps.addScaledRow(dhdc * cg, w, G * hs + k, out, k);
+            VectorOps.addScaledRow(t * o * (1 - o), w, O * hs + k, out, k);
             if (cellRows) {
-                VectorOps.addScaledRow(ci, w, I * hs + k, out, hs + k, 0);
-                VectorOps.addScaledRow(cf, w, F * hs + k, out, hs + k, 0);
-                VectorOps.addScaledRow(cg, w, G * hs + k, out, hs + k, 0);
+                VectorOps.addScaledRow(ci, w, I * hs + k, out, hs + k);
+                VectorOps.addScaledRow(cf, w, F * hs + k, out, hs + k);
+                VectorOps.addScaledRow(cg, w, G * hs + k, out, hs + k);
             }
         }
     }
@@ -186,22 +180,16 @@ public final class LstmCell extends BaseCell {
             c.dGates.data[F * hs + k] = dc * c.cPrevious.data[k] * f * (1 - f);
             c.dGates.data[G * hs + k] = dc * i * (1 - g * g);
             c.dGates.data[O * hs + k] = dh * t * o * (1 - o);
-            c.dcPrevious.data[k] = dc * f;                                  // the additive path: ∂L/∂c = f ⊙ ∂L/∂c'
+            previousDelta.data[hs + k] = dc * f;                            // the additive path: ∂L/∂c = f ⊙ ∂L/∂c'
         }
         CommonOps_DDRM.multTransA(p.weightHh(), c.dGates, c.dhPrevious);   // ∂L/∂h = W_hhᵀ ∂L/∂a
         System.arraycopy(c.dhPrevious.data, 0, previousDelta.data, 0, hs);
-        System.arraycopy(c.dcPrevious.data, 0, previousDelta.data, hs, hs);
         if (inputDelta != null) {
             CommonOps_DDRM.multTransA(p.weightIh(), c.dGates, inputDelta);  // ∂L/∂x = W_ihᵀ ∂L/∂a
         }
         accumulate(c, c.dGates, c.dGates, gradients);
     }
     // end::lstm-backward[]
-
-    @Override
-    public String toString() {
-        return "LstmCell(" + inputSize() + ", " + hiddenSize() + ")";
-    }
 
     /** Gate pre-activations and values, tanh(c') and the backward scratch of one step. */
     private static final class Cache extends BaseCache {
@@ -213,7 +201,6 @@ public final class LstmCell extends BaseCell {
         final DMatrixRMaj tanhCell;
         final DMatrixRMaj dGates;
         final DMatrixRMaj dhPrevious;
-        final DMatrixRMaj dcPrevious;
 
         Cache(LstmCell cell) {
             super(cell);
@@ -226,7 +213,6 @@ public final class LstmCell extends BaseCell {
             tanhCell = new DMatrixRMaj(h, 1);
             dGates = new DMatrixRMaj(4 * h, 1);
             dhPrevious = new DMatrixRMaj(h, 1);
-            dcPrevious = new DMatrixRMaj(h, 1);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.rnngradients.cells;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rnngradients.linalg.Require;
 
 /**
  * A recurrent cell s_t = f(s_{t−1}, x_t; θ) with its exact derivatives. All vectors are column
@@ -29,7 +30,8 @@ public interface RecurrentCell {
 
     /**
      * One forward step: writes s_t = f(s_{t−1}, x_t) into {@code state} and keeps in {@code cache}
-     * what the derivatives need. {@code state} must not alias {@code previous}.
+     * what the derivatives need. Whether {@code state} may be the same object as {@code previous} is
+     * the implementation's to say (this module's cells allow it).
      */
     void forward(DMatrixRMaj previous, DMatrixRMaj input, StepCache cache, DMatrixRMaj state);
 
@@ -67,8 +69,13 @@ public interface RecurrentCell {
         parameters().setTo(source);
     }
 
-    /** Copies the output h (the first H entries of {@code state}) into {@code hidden} (H × 1). */
+    /**
+     * Copies the output h (the first H entries of {@code state}, stateSize × 1) into {@code hidden}
+     * (H × 1); throws naming the argument when a shape is wrong.
+     */
     default void hidden(DMatrixRMaj state, DMatrixRMaj hidden) {
+        Require.columnVector(state, stateSize(), "state");
+        Require.columnVector(hidden, hiddenSize(), "hidden");
         System.arraycopy(state.data, 0, hidden.data, 0, hiddenSize());
     }
 }

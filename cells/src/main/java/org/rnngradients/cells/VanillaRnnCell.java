@@ -37,27 +37,19 @@ public final class VanillaRnnCell extends BaseCell {
 
     /** Copies the cached pre-activation z_t into {@code out} (H × 1), e.g. to study saturation. */
     public void preActivation(StepCache cache, DMatrixRMaj out) {
-        Cache c = (Cache) filled(cache);
-        Require.columnVector(out, hiddenSize(), "out");
-        out.setTo(c.z);
+        copyHidden(((Cache) filled(cache)).z, out);
     }
 
     /** Copies the cached φ′(z_t), the diagonal of the step Jacobian's left factor, into {@code out} (H × 1). */
     public void activationDerivative(StepCache cache, DMatrixRMaj out) {
-        Cache c = (Cache) filled(cache);
-        Require.columnVector(out, hiddenSize(), "out");
-        out.setTo(c.derivative);
+        copyHidden(((Cache) filled(cache)).derivative, out);
     }
 
     // tag::vanilla-forward[]
     @Override
     void step(BaseCache cache, DMatrixRMaj h) {
         Cache c = (Cache) cache;
-        CellParameters p = parameters();
-        VectorOps.affine(p.weightIh(), c.input, p.biasIh(), c.z);      // z = W_ih x + b_ih
-        CommonOps_DDRM.multAdd(p.weightHh(), c.hPrevious, c.z);         //   + W_hh h_{t−1}
-        CommonOps_DDRM.addEquals(c.z, p.biasHh());                      //   + b_hh
-        requireFinitePreActivations(c.z);
+        fusedPreActivation(c, c.z);                                     // z = W_ih x + b_ih + W_hh h_{t−1} + b_hh
         for (int i = 0; i < c.z.numRows; i++) {
             double phi = activation.apply(c.z.data[i]);
             h.data[i] = phi;                                            // h_t = φ(z)

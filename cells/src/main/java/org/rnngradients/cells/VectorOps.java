@@ -29,11 +29,11 @@ final class VectorOps {
         }
     }
 
-    /** out[outRow, colOffset + j] += s·W[wRow, j] for every column j of W. */
-    static void addScaledRow(double s, DMatrixRMaj w, int wRow, DMatrixRMaj out, int outRow, int colOffset) {
+    /** out[outRow, j] += s·W[wRow, j] for every column j of W (out may be wider than W). */
+    static void addScaledRow(double s, DMatrixRMaj w, int wRow, DMatrixRMaj out, int outRow) {
         int cols = w.numCols;
         int src = wRow * cols;
-        int dst = outRow * out.numCols + colOffset;
+        int dst = outRow * out.numCols;
         for (int j = 0; j < cols; j++) {
             out.data[dst + j] += s * w.data[src + j];
         }

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.rnngradients.linalg.RandomSource;
 
 /**
- * Once its cache and buffers exist, a forward + backward + Jacobian step allocates nothing: the
+ * Once its cache and buffers exist, a forward + backward + both-Jacobians step allocates nothing: the
  * bytes the thread allocates over 1000 steps (least of three rounds, so that one-off class loading or
  * recompilation is not counted) stay below 1 kB, i.e. under one byte per step. Measured with HotSpot's per-thread allocation counter, not with time.
  */
@@ -29,11 +29,13 @@ class AllocationTest {
         DMatrixRMaj previousAdjoint = new DMatrixRMaj(n, 1);
         DMatrixRMaj inputAdjoint = new DMatrixRMaj(8, 1);
         DMatrixRMaj jacobian = new DMatrixRMaj(n, n);
+        DMatrixRMaj inputJacobian = new DMatrixRMaj(n, 8);
         CellParameters gradients = f.cell.parameters().zerosLike();
         Runnable step = () -> {
             f.cell.forward(f.previous, f.input, f.cache, f.state);
             f.cell.backward(f.cache, adjoint, previousAdjoint, inputAdjoint, gradients);
             f.cell.stateJacobian(f.cache, jacobian);
+            f.cell.inputJacobian(f.cache, inputJacobian);
         };
         for (int k = 0; k < 200; k++) {
             step.run();

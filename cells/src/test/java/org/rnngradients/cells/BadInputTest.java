@@ -1,5 +1,6 @@
 package org.rnngradients.cells;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,8 @@ class BadInputTest {
         return Stream.of(CellKind.values());
     }
 
-    private static void assertRejects(String argument, Executable call) {
+    /** Asserts that {@code call} throws an IllegalArgumentException whose message names {@code argument}. */
+    static void assertRejects(String argument, Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(argument), "message should name " + argument + ": " + e.getMessage());
     }
@@ -78,6 +80,31 @@ class BadInputTest {
         assertRejects("cache", () -> f.cell.backward(f.cell.newCache(), v, p, null, g));
         assertRejects("out", () -> f.cell.stateJacobian(f.cache, new DMatrixRMaj(n, n + 1)));
         assertRejects("out", () -> f.cell.inputJacobian(f.cache, new DMatrixRMaj(n, I + 1)));
+        assertRejects("out", () -> f.cell.stateJacobian(f.cache, null));
+        assertRejects("inputAdjoint", () -> f.cell.backward(f.cache, v, p, new DMatrixRMaj(1, I), g));
+        assertRejects("cache", () -> f.cell.stateJacobian(f.cell.newCache(), new DMatrixRMaj(n, n)));
+        assertRejects("cache", () -> f.cell.inputJacobian(null, new DMatrixRMaj(n, I)));
+    }
+
+    @Test
+    void backwardRejectsOneBufferForBothThePreviousAndTheInputAdjoint() {
+        VanillaRnnCell cell = new VanillaRnnCell(H, H, Activation.TANH);
+        CellFixture f = new CellFixture(cell, 0.5, RandomSource.seeded(53));
+        DMatrixRMaj both = new DMatrixRMaj(H, 1);
+        assertRejects("inputAdjoint must not be the same object as previousAdjoint",
+                () -> cell.backward(f.cache, f.state, both, both, cell.parameters().zerosLike()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void hiddenRejectsWrongShapesAndCopiesTheFirstHEntries(CellKind kind) {
+        CellFixture f = fixture(kind);
+        assertRejects("state", () -> f.cell.hidden(new DMatrixRMaj(f.cell.stateSize() + 1, 1), new DMatrixRMaj(H, 1)));
+        assertRejects("state", () -> f.cell.hidden(null, new DMatrixRMaj(H, 1)));
+        assertRejects("hidden", () -> f.cell.hidden(f.state, new DMatrixRMaj(H + 1, 1)));
+        DMatrixRMaj h = new DMatrixRMaj(H, 1);
+        f.cell.hidden(f.state, h);
+        assertArrayEquals(java.util.Arrays.copyOf(f.state.data, H), h.data, 0.0);
     }
 
     @ParameterizedTest
@@ -85,6 +112,7 @@ class BadInputTest {
     void parametersWithWrongShapesOrNonFiniteValuesAreRejected(CellKind kind) {
         CellFixture f = fixture(kind);
         assertRejects("source.weight_ih", () -> f.cell.setParameters(new CellParameters(kind.gates(), I + 1, H)));
+        assertRejects("source", () -> f.cell.setParameters(null));
         CellParameters bad = f.cell.parameters().copy();
         bad.biasHh().data[0] = Double.NaN;
         assertRejects("source.bias_hh", () -> f.cell.setParameters(bad));

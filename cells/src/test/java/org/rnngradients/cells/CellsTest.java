@@ -2,7 +2,6 @@ package org.rnngradients.cells;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.DMatrixRMaj;
@@ -64,16 +63,18 @@ class CellsTest {
         assertEquals(1.0, CellKind.RNN_TANH.create(1, 1).supActivationDerivative());
         assertEquals(0.25, CellKind.RNN_SIGMOID.create(1, 1).supActivationDerivative());
         assertEquals(1.0, CellKind.RNN_RELU.create(1, 1).supActivationDerivative());
+        assertEquals(1.0, CellKind.RNN_IDENTITY.create(1, 1).supActivationDerivative());
         assertEquals(1.0, CellKind.GRU.create(1, 1).supActivationDerivative());
+        assertEquals(1.0, CellKind.LSTM.create(1, 1).supActivationDerivative());
     }
 
     @Test
     void initialisersRejectNullArguments() {
         RecurrentCell cell = CellKind.GRU.create(2, 2);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Cells.initialise(cell, null, Initialiser.zeros(), RandomSource.seeded(1)));
-        assertTrue(e.getMessage().contains("recurrent"));
-        e = assertThrows(IllegalArgumentException.class, () -> Cells.initialisePyTorchDefault(cell, null));
-        assertTrue(e.getMessage().contains("random"));
+        BadInputTest.assertRejects("recurrent", () -> Cells.initialise(cell, null, Initialiser.zeros(), RandomSource.seeded(1)));
+        BadInputTest.assertRejects("input", () -> Cells.initialise(cell, Initialiser.zeros(), null, RandomSource.seeded(1)));
+        BadInputTest.assertRejects("random", () -> Cells.initialise(cell, Initialiser.zeros(), Initialiser.zeros(), null));
+        BadInputTest.assertRejects("cell", () -> Cells.initialisePyTorchDefault(null, RandomSource.seeded(1)));
+        BadInputTest.assertRejects("random", () -> Cells.initialisePyTorchDefault(cell, null));
     }
 }

@@ -2,6 +2,7 @@ package org.rnngradients.cells;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import org.ejml.data.DMatrixRMaj;
@@ -57,17 +58,30 @@ class FiniteDifferenceTest {
         assertTrue(e <= TOLERANCE, kind + " " + what + ": max relative error " + e);
     }
 
+    /** Compares {@code analytic} with the central-difference Jacobian of {@code step} at a copy of {@code at}. */
+    private static void assertJacobianMatches(DMatrixRMaj analytic, BiConsumer<DMatrixRMaj, DMatrixRMaj> step,
+                                              DMatrixRMaj at, String what, CellKind kind) {
+        DMatrixRMaj numeric = new DMatrixRMaj(analytic.numRows, analytic.numCols);
+        FiniteDifferences.jacobian(step, at.copy(), H, numeric);
+        assertClose(analytic, numeric, what, kind);
+    }
+
+    /** Compares {@code analytic} with the central-difference gradient of vᵀ s_t with respect to {@code x}. */
+    private static void assertGradientMatches(CellFixture f, DMatrixRMaj v, DMatrixRMaj analytic, DMatrixRMaj x,
+                                              String what, CellKind kind) {
+        DMatrixRMaj numeric = new DMatrixRMaj(x.numRows, x.numCols);
+        FiniteDifferences.gradient(ignored -> f.projectedState(v), x, H, numeric);
+        assertClose(analytic, numeric, what, kind);
+    }
+
     @ParameterizedTest
     @MethodSource("kinds")
     void stateJacobianMatchesCentralDifferences(CellKind kind) {
         CellFixture f = fixture(kind);
-        int n = f.cell.stateSize();
-        DMatrixRMaj analytic = new DMatrixRMaj(n, n);
+        DMatrixRMaj analytic = new DMatrixRMaj(f.cell.stateSize(), f.cell.stateSize());
         f.cell.stateJacobian(f.cache, analytic);
-        DMatrixRMaj numeric = new DMatrixRMaj(n, n);
-        FiniteDifferences.jacobian((s, out) -> f.cell.forward(s, f.input, f.cell.newCache(), out),
-                f.previous.copy(), H, numeric);
-        assertClose(analytic, numeric, "state Jacobian", kind);
+        assertJacobianMatches(analytic, (s, out) -> f.cell.forward(s, f.input, f.cell.newCache(), out),
+                f.previous, "state Jacobian", kind);
     }
 
     @ParameterizedTest
@@ -76,10 +90,8 @@ class FiniteDifferenceTest {
         CellFixture f = fixture(kind);
         DMatrixRMaj analytic = new DMatrixRMaj(f.cell.stateSize(), INPUT);
         f.cell.inputJacobian(f.cache, analytic);
-        DMatrixRMaj numeric = new DMatrixRMaj(f.cell.stateSize(), INPUT);
-        FiniteDifferences.jacobian((x, out) -> f.cell.forward(f.previous, x, f.cell.newCache(), out),
-                f.input.copy(), H, numeric);
-        assertClose(analytic, numeric, "input Jacobian", kind);
+        assertJacobianMatches(analytic, (x, out) -> f.cell.forward(f.previous, x, f.cell.newCache(), out),
+                f.input, "input Jacobian", kind);
     }
 
     @ParameterizedTest
@@ -92,17 +104,10 @@ class FiniteDifferenceTest {
         CellParameters gradients = f.cell.parameters().zerosLike();
         f.cell.backward(f.cache, v, previousAdjoint, inputAdjoint, gradients);
 
-        DMatrixRMaj numeric = new DMatrixRMaj(f.cell.stateSize(), 1);
-        FiniteDifferences.gradient(s -> f.projectedState(v), f.previous, H, numeric);
-        assertClose(previousAdjoint, numeric, "previous adjoint", kind);
-        numeric = new DMatrixRMaj(INPUT, 1);
-        FiniteDifferences.gradient(x -> f.projectedState(v), f.input, H, numeric);
-        assertClose(inputAdjoint, numeric, "input adjoint", kind);
+        assertGradientMatches(f, v, previousAdjoint, f.previous, "previous adjoint", kind);
+        assertGradientMatches(f, v, inputAdjoint, f.input, "input adjoint", kind);
         for (String name : gradients.names()) {
-            DMatrixRMaj theta = f.cell.parameters().get(name);
-            numeric = new DMatrixRMaj(theta.numRows, theta.numCols);
-            FiniteDifferences.gradient(t -> f.projectedState(v), theta, H, numeric);
-            assertClose(gradients.get(name), numeric, "gradient " + name, kind);
+            assertGradientMatches(f, v, gradients.get(name), f.cell.parameters().get(name), "gradient " + name, kind);
         }
     }
 }

@@ -23,6 +23,14 @@ public final class BookGenerator {
         Attributes attributes = new Attributes();
         Figures figures = new Figures(images);
         new DecayChapter().contribute(attributes, figures);
+        new LabChapter().contribute(attributes, figures);
+        new ProductChapter().contribute(attributes, figures);
+        new LyapunovChapter().contribute(attributes, figures);
+        new ExperimentsChapter().contribute(attributes, figures);
+        int results = ExperimentResults.write(root, numbers.resolveSibling("experiments-results.adoc"));
+        attributes.put("experiment-result-files", Integer.toString(results));
+        int benchmarks = BenchmarkResults.write(root, numbers.resolveSibling("benchmark-results.adoc"));
+        attributes.put("benchmark-result-files", Integer.toString(benchmarks));
         Ledger ledger = new Ledger();
         LedgerWriter.write(ledger, attributes, numbers.resolveSibling("ledger.adoc"), root);
         attributes.write(numbers);

@@ -13,8 +13,11 @@ import org.rnngradients.linalg.Spectra;
  */
 public final class Claims {
 
-    /** The example sentence of text 001: the verb at its end agrees with a subject far back. */
-    public static final String CAT_SENTENCE = "The cat that sat on the mat by the window in the old kitchen was hungry.";
+    /**
+     * The example sentence of text 001, each word prefixed by its position: the predicate at the end must agree
+     * with a subject far back.
+     */
+    public static final String CAT_SENTENCE = "0:The 1:cat 2:that 3:sat 4:on 5:the 6:mat 7:by 8:the 9:window 10:in 11:the 12:old 13:kitchen 14:was 15:hungry";
 
     private Claims() {
     }
@@ -65,7 +68,7 @@ public final class Claims {
      * {@code from} to the state that predicts {@code to} in next-word prediction.
      */
     public static int tokenDistance(String sentence, String from, String to) {
-        String[] words = sentence.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z ]", "").split(" +");
+        String[] words = sentence.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z ]", "").trim().split(" +");
         int i = java.util.Arrays.asList(words).indexOf(from);
         int j = java.util.Arrays.asList(words).indexOf(to);
         if (i < 0 || j < 0) {
@@ -136,5 +139,39 @@ public final class Claims {
             min = Math.min(min, e.getMagnitude());
         }
         return min;
+    }
+
+    /**
+     * Clips a random gradient of norm {@code norm} at θ with the bptt module's global-norm clipping and
+     * returns {norm after, cosine between before and after}.
+     */
+    public static double[] clipOutcome(double norm, double theta, long seed) {
+        RandomSource random = RandomSource.seeded(seed);
+        DMatrixRMaj a = RandomMatrices.gaussian(6, 4, random);
+        DMatrixRMaj b = RandomMatrices.gaussian(6, 1, random);
+        double scale = norm / Math.sqrt(CommonOps_DDRM.elementSum(elementSquare(a)) + CommonOps_DDRM.elementSum(elementSquare(b)));
+        CommonOps_DDRM.scale(scale, a);
+        CommonOps_DDRM.scale(scale, b);
+        DMatrixRMaj a0 = a.copy();
+        DMatrixRMaj b0 = b.copy();
+        org.rnngradients.bptt.ParameterSet g = new org.rnngradients.bptt.ParameterSet().with("a", a).with("b", b);
+        org.rnngradients.bptt.clip.GradientClipping.clipGlobalNorm(g, theta);
+        double after = Math.sqrt(CommonOps_DDRM.elementSum(elementSquare(a)) + CommonOps_DDRM.elementSum(elementSquare(b)));
+        double dot = dot(a, a0) + dot(b, b0);
+        return new double[] {after, dot / (after * norm)};
+    }
+
+    private static double dot(DMatrixRMaj x, DMatrixRMaj y) {
+        double sum = 0;
+        for (int i = 0; i < x.getNumElements(); i++) {
+            sum += x.data[i] * y.data[i];
+        }
+        return sum;
+    }
+
+    private static DMatrixRMaj elementSquare(DMatrixRMaj m) {
+        DMatrixRMaj out = new DMatrixRMaj(m.numRows, m.numCols);
+        CommonOps_DDRM.elementMult(m, m, out);
+        return out;
     }
 }

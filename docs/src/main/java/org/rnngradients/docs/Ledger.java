@@ -58,11 +58,11 @@ public final class Ledger {
     /** The ledger as an AsciiDoc table. */
     public String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append("[cols=\"3,9,5,5,5,7\",options=\"header\"]\n|===\n");
+        sb.append("[.ledger,cols=\"2,8,4,6,3,7\",options=\"header\"]\n|===\n");
         sb.append("| Source | Claim | Stated | Measured | Verdict | Test and note\n\n");
         for (LedgerRow r : rows) {
             sb.append("| ").append(r.source()).append('\n')
-              .append("| [[claim-").append(r.id()).append("]]").append(r.claim()).append('\n')
+              .append("| [[claim-").append(r.id()).append(",ledger: ").append(r.id()).append("]]").append(r.claim()).append('\n')
               .append("| ").append(r.stated()).append('\n')
               .append("| ").append(r.measured()).append('\n')
               .append("| *").append(r.verdict().label()).append("*\n")

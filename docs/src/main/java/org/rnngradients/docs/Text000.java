@@ -28,8 +28,13 @@ final class Text000 {
                 Verdict.APPROXIMATE, "powerNormFollowsSpectralRadiusOnlyInRate",
                 "Only the rate holds: ‖J^k^‖^1/k^ → ρ(J) (Gelfand). A non-normal J can grow by orders of "
                         + "magnitude before it decays, even with ρ < 1."));
+        double[] clip = Claims.clipOutcome(12, 5, 13);
+        double[] kept = Claims.clipOutcome(3, 5, 14);
         l.add(new LedgerRow("clip-rule", "000 §2, 004",
                 "Clipping rescales g to norm θ when ‖g‖ > θ and leaves it alone otherwise; the direction is kept",
-                "‖g′‖ = min(‖g‖, θ)", "see test", Verdict.HOLDS, "clippingCapsTheNormAndKeepsTheDirection", ""));
+                "‖g′‖ = min(‖g‖, θ)", "‖g‖ = 12, θ = 5: ‖g′‖ = " + Formats.fixed(clip[0], 9) + ", cos(g, g′) = "
+                        + Formats.fixed(clip[1], 9) + "; ‖g‖ = 3: ‖g′‖ = " + Formats.fixed(kept[0], 9),
+                Verdict.forStatement(Math.abs(clip[0] - 5) < 1e-9 && Math.abs(clip[1] - 1) < 1e-9 && Math.abs(kept[0] - 3) < 1e-9),
+                "clippingCapsTheNormAndKeepsTheDirection", "Measured with the bptt module's global-norm clipping."));
     }
 }

@@ -50,6 +50,10 @@ class ClaimsTest {
 
     @Test
     void clippingCapsTheNormAndKeepsTheDirection() {
+        double[] clipped = Claims.clipOutcome(12, 5, 13);
+        assertEquals(5, clipped[0], 1e-12);
+        assertEquals(1, clipped[1], 1e-12);
+        assertEquals(3, Claims.clipOutcome(3, 5, 14)[0], 1e-12);
         verdict("clip-rule", Verdict.HOLDS);
     }
 
@@ -192,6 +196,53 @@ class ClaimsTest {
     void drillLosesThreeOrdersInTwentySteps() {
         assertEquals(3.098, -Math.log10(Claims.scaledIdentityPowerNorm(0.7, 20, 5)), 1e-3);
         verdict("drill-orders", Verdict.HOLDS);
+    }
+
+    @Test
+    void gruJacobianIsNearIdentityWhenTheGateKeepsTheState() {
+        assertTrue(GateClaims.distanceFromIdentity(org.rnngradients.cells.CellKind.GRU, 12, 51) < 1e-3);
+        assertTrue(GateClaims.distanceFromIdentity(org.rnngradients.cells.CellKind.GRU, 0, 51) > 0.1, "not without the shift");
+        verdict("gru-identity", Verdict.HOLDS);
+    }
+
+    @Test
+    void lstmCellStateJacobianIsNearIdentityWhenForgetGateIsOpen() {
+        assertTrue(GateClaims.distanceFromIdentity(org.rnngradients.cells.CellKind.LSTM, 12, 52) < 1e-3);
+        assertTrue(GateClaims.distanceFromIdentity(org.rnngradients.cells.CellKind.LSTM, 0, 52) > 0.1, "not without the shift");
+        verdict("lstm-identity", Verdict.HOLDS);
+    }
+
+    @Test
+    void labVanillaLosesAboutThreeOrdersPerTenSteps() {
+        double rate = Lab.ordersLostPerTenSteps(Lab.meanLog10Profile(org.rnngradients.cells.CellKind.RNN_TANH));
+        assertTrue(rate > 2.5 && rate < 3.5, "orders per 10 steps: " + rate);
+        verdict("lab-vanilla", Verdict.HOLDS);
+    }
+
+    @Test
+    void labGruLosesAboutOneOrderPerTenSteps() {
+        double rate = Lab.ordersLostPerTenSteps(Lab.meanLog10Profile(org.rnngradients.cells.CellKind.GRU));
+        assertTrue(rate > 1.5, "orders per 10 steps: " + rate);
+        verdict("lab-gru", Verdict.FALSE);
+    }
+
+    @Test
+    void labLstmDecaysLikeTheGru() {
+        verdict("lab-lstm", Verdict.HOLDS);
+    }
+
+    @Test
+    void labVanillaGradientAtTwentyIsSmallButRepresentable() {
+        double[] p = Lab.meanLog10Profile(org.rnngradients.cells.CellKind.RNN_TANH);
+        assertTrue(p[19] - p[Lab.T - 1] < -6, "decayed by orders of magnitude");
+        assertTrue(p[19] > -300, "far from underflow");
+        verdict("lab-zero-at-20", Verdict.FALSE);
+    }
+
+    @Test
+    void labProfileIsDeterministicForASeed() {
+        assertEquals(java.util.Arrays.toString(Lab.log10Profile(org.rnngradients.cells.CellKind.GRU, 7)),
+                java.util.Arrays.toString(Lab.log10Profile(org.rnngradients.cells.CellKind.GRU, 7)));
     }
 
     // text 003

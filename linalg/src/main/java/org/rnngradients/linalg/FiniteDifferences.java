@@ -25,6 +25,7 @@ public final class FiniteDifferences {
     public static DMatrixRMaj gradient(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj x, double h, DMatrixRMaj out) {
         Require.nonNull(f, "f");
         Require.nonEmpty(x, "x");
+        Require.finite(x, "x");
         Require.positive(h, "h");
         Require.shape(out, x.numRows, x.numCols, "out");
         // tag::central-difference[]
@@ -49,6 +50,7 @@ public final class FiniteDifferences {
     public static DMatrixRMaj jacobian(BiConsumer<DMatrixRMaj, DMatrixRMaj> f, DMatrixRMaj x, double h, DMatrixRMaj out) {
         Require.nonNull(f, "f");
         Require.nonEmpty(x, "x");
+        Require.finite(x, "x");
         Require.positive(h, "h");
         Require.nonNull(out, "out");
         int n = x.getNumElements();

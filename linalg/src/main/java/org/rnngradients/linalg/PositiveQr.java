@@ -78,18 +78,29 @@ public final class PositiveQr {
 
     /**
      * Adds ln R_ii to {@code sums[i]} for each i &lt; sums.length: the per-direction log growth in
-     * Benettin's method. A zero R_ii (rank-deficient input) adds −∞.
+     * Benettin's method. A zero R_ii (rank-deficient input) adds −∞; a negative or NaN R_ii (an R not
+     * from {@link #decompose}) is rejected before any sum changes.
      */
     // tag::accumulate-log-diagonal[]
     public static void accumulateLogDiagonal(DMatrixRMaj r, double[] sums) {
+        requireLogDiagonalArguments(r, sums);
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += Math.log(r.unsafe_get(i, i));
+        }
+    }
+    // end::accumulate-log-diagonal[]
+
+    private static void requireLogDiagonalArguments(DMatrixRMaj r, double[] sums) {
         Require.square(r, "r");
         Require.nonNull(sums, "sums");
         if (sums.length > r.numRows) {
             throw new IllegalArgumentException("sums must have length <= " + r.numRows + ", was " + sums.length);
         }
         for (int i = 0; i < sums.length; i++) {
-            sums[i] += Math.log(r.unsafe_get(i, i));
+            if (!(r.unsafe_get(i, i) >= 0)) {
+                throw new IllegalArgumentException("r must have a non-negative diagonal, entry (" + i + ", " + i
+                        + ") was " + r.unsafe_get(i, i));
+            }
         }
     }
-    // end::accumulate-log-diagonal[]
 }

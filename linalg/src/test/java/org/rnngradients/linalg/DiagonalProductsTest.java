@@ -2,8 +2,8 @@ package org.rnngradients.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnngradients.linalg.Rejections.assertMessage;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -84,12 +84,5 @@ class DiagonalProductsTest {
         DMatrixRMaj square = TestMatrices.uniform(2, 2, 1, 1);
         DMatrixRMaj vector = TestMatrices.column(1, 2);
         assertMessage(() -> DiagonalProducts.transposeTimesDiagTimes(square, D_ROWS, vector, vector), "out must not alias", "v");
-    }
-
-    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String fragment : fragments) {
-            assertTrue(e.getMessage().contains(fragment), () -> "'" + e.getMessage() + "' lacks '" + fragment + "'");
-        }
     }
 }

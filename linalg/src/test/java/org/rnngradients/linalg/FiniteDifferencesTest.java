@@ -2,8 +2,8 @@ package org.rnngradients.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnngradients.linalg.Rejections.assertMessage;
 
 import java.util.function.BiConsumer;
 import java.util.function.ToDoubleFunction;
@@ -87,15 +87,12 @@ class FiniteDifferencesTest {
         assertMessage(() -> FiniteDifferences.gradient(QUADRATIC, x, 1e-6, new DMatrixRMaj(3, 1)), "out must be 2x1, was 3x1");
         assertMessage(() -> FiniteDifferences.gradient(QUADRATIC, new DMatrixRMaj(0, 1), 1e-6, new DMatrixRMaj(0, 1)), "x", "0x1");
         assertMessage(() -> FiniteDifferences.jacobian((v, o) -> { }, x, -1, new DMatrixRMaj(2, 2)), "h", "-1.0");
+        assertMessage(() -> FiniteDifferences.gradient(QUADRATIC, TestMatrices.column(1, Double.NaN), 1e-6,
+                new DMatrixRMaj(2, 1)), "x must be finite", "(1, 0)", "NaN");
+        assertMessage(() -> FiniteDifferences.jacobian((v, o) -> { }, TestMatrices.column(Double.POSITIVE_INFINITY, 2),
+                1e-6, new DMatrixRMaj(2, 2)), "x must be finite", "(0, 0)", "Infinity");
         assertMessage(() -> FiniteDifferences.jacobian((v, o) -> { }, x, 1e-6, new DMatrixRMaj(2, 3)), "out", "2 columns", "2x3");
         assertMessage(() -> FiniteDifferences.maxRelativeError(x, new DMatrixRMaj(1, 2), 1), "b must be 2x1, was 1x2");
         assertMessage(() -> FiniteDifferences.maxRelativeError(x, x, 0), "floor", "0.0");
-    }
-
-    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String fragment : fragments) {
-            assertTrue(e.getMessage().contains(fragment), () -> "'" + e.getMessage() + "' lacks '" + fragment + "'");
-        }
     }
 }

@@ -3,8 +3,8 @@ package org.rnngradients.linalg;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnngradients.linalg.Rejections.assertMessage;
 
 import java.util.List;
 
@@ -214,12 +214,5 @@ class InitialiserTest {
         }
         assertMessage(() -> Initialiser.he().perBlock(4).initialise(new DMatrixRMaj(6, 2), RandomSource.seeded(1)),
                 "blocks=4", "6");
-    }
-
-    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String fragment : fragments) {
-            assertTrue(e.getMessage().contains(fragment), () -> "'" + e.getMessage() + "' lacks '" + fragment + "'");
-        }
     }
 }

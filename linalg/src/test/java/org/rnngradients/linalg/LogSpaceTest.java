@@ -2,8 +2,8 @@ package org.rnngradients.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnngradients.linalg.Rejections.assertMessage;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -106,12 +106,5 @@ class LogSpaceTest {
         assertMessage(() -> LogSpace.logSumExp(Double.NaN, 1), "a", "NaN");
         assertMessage(() -> LogSpace.logSumExp(new double[] {1, Double.NaN}), "values[1]", "NaN");
         assertMessage(() -> LogSpace.logSumExp(null), "values must not be null");
-    }
-
-    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String fragment : fragments) {
-            assertTrue(e.getMessage().contains(fragment), () -> "'" + e.getMessage() + "' lacks '" + fragment + "'");
-        }
     }
 }

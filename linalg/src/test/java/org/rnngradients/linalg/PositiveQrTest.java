@@ -2,8 +2,8 @@ package org.rnngradients.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnngradients.linalg.Rejections.assertMessage;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -99,12 +99,11 @@ class PositiveQrTest {
         assertMessage(() -> square.decompose(TestMatrices.uniform(2, 2, 1, 1), both, both), "q and r");
         assertMessage(() -> PositiveQr.accumulateLogDiagonal(new DMatrixRMaj(2, 2), new double[3]), "sums", "3");
         assertMessage(() -> PositiveQr.accumulateLogDiagonal(new DMatrixRMaj(2, 3), new double[1]), "r must be square");
-    }
-
-    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String fragment : fragments) {
-            assertTrue(e.getMessage().contains(fragment), () -> "'" + e.getMessage() + "' lacks '" + fragment + "'");
-        }
+        double[] untouched = {1, 1};
+        assertMessage(() -> PositiveQr.accumulateLogDiagonal(CommonOps_DDRM.diag(2, -0.5), untouched),
+                "r must have a non-negative diagonal", "(1, 1)", "-0.5");
+        assertArrayEquals(new double[] {1, 1}, untouched, 0.0, "a rejected call changes no sum");
+        assertMessage(() -> PositiveQr.accumulateLogDiagonal(CommonOps_DDRM.diag(Double.NaN, 1), new double[1]),
+                "(0, 0)", "NaN");
     }
 }

@@ -3,8 +3,8 @@ package org.rnngradients.linalg;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnngradients.linalg.Rejections.assertMessage;
 
 import java.util.Arrays;
 
@@ -58,12 +58,5 @@ class RandomMatricesTest {
         assertMessage(() -> RandomMatrices.gaussian(0, 2, random), "rows", "0");
         assertMessage(() -> RandomMatrices.gaussian(2, -1, random), "cols", "-1");
         assertMessage(() -> RandomMatrices.orthogonal(new DMatrixRMaj(3, 0), random), "out", "3x0");
-    }
-
-    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String fragment : fragments) {
-            assertTrue(e.getMessage().contains(fragment), () -> "'" + e.getMessage() + "' lacks '" + fragment + "'");
-        }
     }
 }

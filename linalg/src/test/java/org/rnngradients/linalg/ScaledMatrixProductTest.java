@@ -1,8 +1,8 @@
 package org.rnngradients.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnngradients.linalg.Rejections.assertMessage;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -77,13 +77,12 @@ class ScaledMatrixProductTest {
 
     @Test
     void badInputIsRejectedNamingTheArgument() {
-        assertThrows(IllegalArgumentException.class, () -> new ScaledMatrixProduct(0));
+        assertMessage(() -> new ScaledMatrixProduct(0), "n", "0");
         ScaledMatrixProduct p = new ScaledMatrixProduct(3);
-        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> p.leftMultiply(new DMatrixRMaj(3, 2)));
-        assertTrue(shape.getMessage().contains("a must be 3x3, was 3x2"), shape.getMessage());
+        assertMessage(() -> p.leftMultiply(new DMatrixRMaj(3, 2)), "a must be 3x3, was 3x2");
+        assertMessage(() -> p.leftMultiply(null), "a must not be null");
         DMatrixRMaj nan = new DMatrixRMaj(3, 3);
         nan.set(0, 0, Double.NaN);
-        IllegalArgumentException finite = assertThrows(IllegalArgumentException.class, () -> p.leftMultiply(nan));
-        assertTrue(finite.getMessage().contains("(0, 0) was NaN"), finite.getMessage());
+        assertMessage(() -> p.leftMultiply(nan), "a must be finite", "(0, 0) was NaN");
     }
 }

@@ -1,8 +1,8 @@
 package org.rnngradients.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnngradients.linalg.Rejections.assertMessage;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -70,12 +70,5 @@ class SpectraTest {
         assertMessage(() -> Spectra.conditionNumber(nan), "a", "(1, 0)", "NaN");
         assertMessage(() -> Spectra.singularValues(nan), "a", "NaN");
         assertMessage(() -> Spectra.spectralRadius(nan), "a", "NaN");
-    }
-
-    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String fragment : fragments) {
-            assertTrue(e.getMessage().contains(fragment), () -> "'" + e.getMessage() + "' lacks '" + fragment + "'");
-        }
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** {@code analyse}: load a cell exported from PyTorch and run any of the analyses on it. */
-@Command(name = "analyse", aliases = "analyze", mixinStandardHelpOptions = true, showDefaultValues = true,
+@Command(name = "analyse", aliases = {"analyze", "load"}, mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Load a one-layer cell from .npy files named as PyTorch's state_dict (--weights DIR with"
                 + " weight_ih_l0.npy, weight_hh_l0.npy, bias_ih_l0.npy, bias_hh_l0.npy; H and I are read from the"
                 + " shapes) and run the chosen analyses, each into its own subdirectory of --out.",
@@ -37,6 +37,9 @@ final class AnalyseCommand extends ExperimentCommand<Map<AnalyseCommand.Analysis
     RunOptions run;
 
     @Mixin
+    TaskOptions tasks;
+
+    @Mixin
     LyapunovCommand.Settings lyapunov;
 
     @Option(names = "--analyses", split = ",", defaultValue = "profile,spectrum,lyapunov", paramLabel = "NAME",
@@ -54,7 +57,7 @@ final class AnalyseCommand extends ExperimentCommand<Map<AnalyseCommand.Analysis
         Map<Analysis, CellRun> runs = new LinkedHashMap<>();
         for (Analysis a : analyses) {
             int steps = a == Analysis.lyapunov ? lyapunov.warmUp + run.steps : run.steps;
-            CellRun r = CellRun.of(model, run, steps);
+            CellRun r = CellRun.of(model, run, tasks, steps);
             if (a == Analysis.lyapunov) {
                 lyapunov.validate(spec.commandLine(), r.cell.stateSize());
             }
@@ -75,7 +78,7 @@ final class AnalyseCommand extends ExperimentCommand<Map<AnalyseCommand.Analysis
             Path dir = Files.createDirectory(out.resolve(e.getKey().name()));
             CellRun r = e.getValue();
             results.putAll(switch (e.getKey()) {
-                case profile -> ProfileCommand.write(r, dir, progress("profile", 1));
+                case profile -> ProfileCommand.write(r, dir, progress("profile", 2L * r.steps()));
                 case spectrum -> SpectrumCommand.write(r, dir, progress("spectrum", r.steps()));
                 case lyapunov -> LyapunovCommand.write(r, lyapunov, dir, progress("lyapunov", r.steps()));
             });

@@ -8,6 +8,8 @@ import org.rnngradients.analysis.CellTrajectory;
 import org.rnngradients.analysis.InputSequence;
 import org.rnngradients.analysis.JacobianSource;
 import org.rnngradients.analysis.io.Npy;
+import org.rnngradients.bptt.Sequence;
+import org.rnngradients.bptt.tasks.Task;
 import org.rnngradients.cells.CellKind;
 import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.linalg.RandomSource;
@@ -32,18 +34,33 @@ final class CellRun {
         this.random = random;
     }
 
-    /** Validates the options and builds the run with {@code steps} inputs. */
-    static CellRun of(ModelOptions model, RunOptions run, int steps) throws IOException {
+    /**
+     * Validates the options and builds the run with {@code steps} inputs: zero, Gaussian, or (--input task)
+     * the inputs of the task's sequences of length --steps, drawn back to back.
+     */
+    static CellRun of(ModelOptions model, RunOptions run, TaskOptions tasks, int steps) throws IOException {
         model.validate();
         run.validate();
-        if (run.input == RunOptions.InputKind.task) {
-            throw new IllegalArgumentException("--input task is for the train command; the analyses take --input none"
-                    + " or gaussian");
-        }
         RandomSource random = run.random();
-        RecurrentCell cell = model.create(null, random);
-        DMatrixRMaj xs = run.inputs(steps, cell.inputSize(), random);
+        Task task = run.input == RunOptions.InputKind.task ? tasks.create(run.steps) : null;
+        RecurrentCell cell = model.create(task == null ? null : task.inputSize(), random);
+        DMatrixRMaj xs = task == null ? run.inputs(steps, cell.inputSize(), random)
+                : taskInputs(task, steps, random.fork("inputs"));
         return new CellRun(model.cell, cell, xs, run.initialState(cell.stateSize(), random), random);
+    }
+
+    /** {@code count} inputs from the task's sequences, one after another (the last one cut short). */
+    static DMatrixRMaj taskInputs(Task task, int count, RandomSource random) {
+        int size = task.inputSize();
+        DMatrixRMaj xs = new DMatrixRMaj(count, size);
+        int row = 0;
+        while (row < count) {
+            Sequence s = task.sample(random);
+            for (int t = 1; t <= s.length() && row < count; t++) {
+                System.arraycopy(s.input(t).data, 0, xs.data, row++ * size, size);
+            }
+        }
+        return xs;
     }
 
     /** The number of inputs T. */

@@ -1,5 +1,6 @@
 package org.rnngradients.analysis.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,7 +36,7 @@ abstract class ExperimentCommand<P> implements Callable<Integer> {
     public Integer call() throws Exception {
         StagedDirectory.check(output.out, output.force);
         P prepared = prepare();
-        try (StagedDirectory out = StagedDirectory.open(output.out, output.force)) {
+        try (StagedDirectory out = open()) {
             Map<String, Object> results = execute(prepared, out.dir());
             Manifest.write(out.dir(), spec, seed(), results);
             out.commit();
@@ -43,6 +44,15 @@ abstract class ExperimentCommand<P> implements Callable<Integer> {
         spec.commandLine().getOut().println("wrote " + output.out);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** The staging directory; a place where nothing can be created is bad input naming --out. */
+    private StagedDirectory open() {
+        try {
+            return StagedDirectory.open(output.out, output.force);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--out " + output.out + ": cannot create a directory there (" + e + ")");
+        }
     }
 
     /** A progress bar on stderr (silent with --quiet). */

@@ -36,6 +36,9 @@ final class LyapunovCommand extends ExperimentCommand<CellRun> {
     RunOptions run;
 
     @Mixin
+    TaskOptions tasks;
+
+    @Mixin
     Settings settings;
 
     /** The options of the QR method. */
@@ -77,7 +80,7 @@ final class LyapunovCommand extends ExperimentCommand<CellRun> {
         if (settings.warmUp < 0) {
             throw new ParameterException(spec.commandLine(), "--warm-up must be >= 0, was " + settings.warmUp);
         }
-        CellRun r = CellRun.of(model, run, settings.warmUp + run.steps);
+        CellRun r = CellRun.of(model, run, tasks, settings.warmUp + run.steps);
         settings.validate(spec.commandLine(), r.cell.stateSize());
         return r;
     }
@@ -95,10 +98,12 @@ final class LyapunovCommand extends ExperimentCommand<CellRun> {
     /** Computes the spectrum of {@code r} and writes its files into {@code out}. */
     static Map<String, Object> write(CellRun r, Settings s, Path out, Progress progress) throws IOException {
         int k = s.exponents == 0 ? r.cell.stateSize() : s.exponents;
+        // tag::cli-lyapunov[]
         LyapunovResult result = new LyapunovSpectrum(k, s.warmUp, r.steps() - s.warmUp, s.interval,
                 r.random.fork("lyapunov-frame").seed()).compute(r.trajectory(progress));
         progress.finish();
         Regime regime = Regime.of(result.largest(), s.epsilon);
+        // end::cli-lyapunov[]
         r.write(out);
         RunFiles.text(out, RunFiles.LOSS, definition(r, s, k));
         RunFiles.csv(out, "lyapunov.csv", table(result));

@@ -31,13 +31,14 @@ final class ModelOptions {
             description = "Input size I (--input task uses the task's size).")
     int inputSize;
 
-    @Option(names = "--init", defaultValue = "pytorch", paramLabel = "SCHEME",
+    @Option(names = "--init", defaultValue = "gaussian", paramLabel = "SCHEME",
             description = "Recurrent weights W_hh: ${COMPLETION-CANDIDATES} (per gate block; W_ih is PyTorch's"
-                    + " default U[±1/√H]; biases zero except for pytorch).")
+                    + " default U[±1/√H]; biases zero, except that pytorch is PyTorch's default for everything).")
     InitScheme init;
 
     @Option(names = "--gain", defaultValue = "1.0", paramLabel = "G",
-            description = "Scale of W_hh; with --init gaussian the weights are N(0, G²/H) (chaotic for tanh when G > 1).")
+            description = "Gain g of W_hh: N(0, g²/H) entries for gaussian (the chaos-study ensemble), singular values g"
+                    + " for orthogonal, g·I for identity, g times the scheme's draw for the others.")
     double gain;
 
     @Option(names = "--weights", paramLabel = "DIR",

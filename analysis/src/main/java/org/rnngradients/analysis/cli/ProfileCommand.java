@@ -30,9 +30,12 @@ final class ProfileCommand extends ExperimentCommand<CellRun> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    TaskOptions tasks;
+
     @Override
     CellRun prepare() throws IOException {
-        return CellRun.of(model, run, run.steps);
+        return CellRun.of(model, run, tasks, run.steps);
     }
 
     @Override
@@ -42,17 +45,18 @@ final class ProfileCommand extends ExperimentCommand<CellRun> {
 
     @Override
     Map<String, Object> execute(CellRun r, Path out) throws IOException {
-        return write(r, out, progress("profile", 1));
+        return write(r, out, progress("profile", 2L * r.steps()));
     }
 
     /** Computes the profile of {@code r} and writes its files into {@code out}. */
     static Map<String, Object> write(CellRun r, Path out, Progress progress) throws IOException {
+        // tag::cli-profile[]
         DMatrixRMaj u = new DMatrixRMaj(r.cell.hiddenSize(), 1);
         RandomMatrices.gaussian(u, 1.0, r.random.fork("target"));
         LogSpace.normalise(u);
-        RnnModel model = new RnnModel(r.cell, new ProjectionLoss());
+        RnnModel model = new RnnModel(new CountingCell(r.cell, progress), new ProjectionLoss());
         GradientProfile profile = new AdjointProfiler().profile(model, Sequence.lastStep(r.inputColumns(), u), r.initialState);
-        progress.advance(1);
+        // end::cli-profile[]
         progress.finish();
         r.write(out);
         RunFiles.vector(out, "target.npy", u);

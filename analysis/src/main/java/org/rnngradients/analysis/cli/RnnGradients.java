@@ -12,6 +12,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code rnn-gradients} command line: experiments on gradient propagation in recurrent
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "rnn-gradients", mixinStandardHelpOptions = true, versionProvider = RnnGradients.Version.class,
         showDefaultValues = true,
         description = "Why gradients vanish and explode in recurrent networks: run the book's experiments.",
-        subcommands = {ProfileCommand.class, SpectrumCommand.class, LyapunovCommand.class, AnalyseCommand.class,
+        subcommands = {ProfileCommand.class, SpectrumCommand.class, LyapunovCommand.class, TrainCommand.class, AnalyseCommand.class,
             HelpCommand.class})
 public final class RnnGradients implements Runnable {
     /** Exit code for bad input. */
@@ -58,7 +59,11 @@ public final class RnnGradients implements Runnable {
     /** An unknown option or a bad option value: one line naming it, exit code 2. */
     private static int badOption(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
-        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()) + " (see --help)");
+        String message = e.getMessage();
+        if (!(e instanceof UnmatchedArgumentException) && !cl.getUnmatchedArguments().isEmpty()) {
+            message = "Unknown option or argument: '" + String.join("', '", cl.getUnmatchedArguments()) + "'";
+        }
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(message) + " (see --help)");
         cl.getErr().flush();
         return BAD_INPUT;
     }

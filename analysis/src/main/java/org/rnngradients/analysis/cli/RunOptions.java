@@ -17,7 +17,7 @@ final class RunOptions {
         none,
         /** x_t with independent N(0, 1) entries. */
         gaussian,
-        /** Sequences of the task chosen by --task. */
+        /** The inputs of --task's sequences of length T, back to back (I is the task's input size). */
         task
     }
 

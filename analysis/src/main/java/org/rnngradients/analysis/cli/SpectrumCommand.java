@@ -28,9 +28,12 @@ final class SpectrumCommand extends ExperimentCommand<CellRun> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    TaskOptions tasks;
+
     @Override
     CellRun prepare() throws IOException {
-        return CellRun.of(model, run, run.steps);
+        return CellRun.of(model, run, tasks, run.steps);
     }
 
     @Override
@@ -45,9 +48,11 @@ final class SpectrumCommand extends ExperimentCommand<CellRun> {
 
     /** Computes the spectra of {@code r} and writes their files into {@code out}. */
     static Map<String, Object> write(CellRun r, Path out, Progress progress) throws IOException {
+        // tag::cli-spectrum[]
         JacobianProduct product = JacobianProduct.record(r.trajectory(progress), r.steps());
         progress.finish();
         double[][] logSigma = product.logSingularValuesToEnd();
+        // end::cli-spectrum[]
         r.write(out);
         RunFiles.text(out, RunFiles.LOSS, definition(r));
         RunFiles.csv(out, "spectrum.csv", table(logSigma));

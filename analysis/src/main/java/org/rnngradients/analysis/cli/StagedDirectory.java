@@ -78,6 +78,7 @@ final class StagedDirectory implements AutoCloseable {
     }
 
     /** Moves the finished directory into place (replacing an old one when allowed). */
+    // tag::staged-commit[]
     synchronized void commit() throws IOException {
         if (aborted) {
             throw new IOException("interrupted: " + target + " was not written");
@@ -94,6 +95,7 @@ final class StagedDirectory implements AutoCloseable {
             deleteTree(old);
         }
     }
+    // end::staged-commit[]
 
     /** Deletes the temporary directory unless committed; used by the shutdown hook. */
     synchronized void abort() {

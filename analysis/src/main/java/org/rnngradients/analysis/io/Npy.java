@@ -106,6 +106,7 @@ public final class Npy {
     // end::npy-encode[]
 
     /** Parses the bytes of a {@code .npy} file; {@code file} only names the source in error messages. */
+    // tag::npy-parse[]
     public static NpyArray parse(byte[] bytes, Path file) {
         Require.nonNull(bytes, "bytes");
         Require.nonNull(file, "file");
@@ -123,6 +124,7 @@ public final class Npy {
         }
         return new NpyArray(header.shape(), values(in, header));
     }
+    // end::npy-parse[]
 
     /** Reads the magic string, the version, the header length and the header dict. */
     private static NpyHeader header(ByteBuffer in, Path file) {

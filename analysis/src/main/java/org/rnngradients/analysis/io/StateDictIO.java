@@ -38,6 +38,7 @@ public final class StateDictIO {
     }
 
     /** Writes the four parameter files of {@code parameters} into the existing directory {@code dir}. */
+    // tag::state-dict-save[]
     public static void save(CellParameters parameters, Path dir) throws IOException {
         Require.nonNull(parameters, "parameters");
         Require.nonNull(dir, "dir");
@@ -51,6 +52,7 @@ public final class StateDictIO {
             }
         }
     }
+    // end::state-dict-save[]
 
     /**
      * Loads parameters with {@code gates} gate blocks from {@code dir}, inferring the hidden size H from

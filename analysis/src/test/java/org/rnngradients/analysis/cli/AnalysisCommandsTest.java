@@ -59,6 +59,33 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void profileLiesBetweenTheExtremeSingularValuesOfTheSameRun() throws IOException {
+        String[] common = {"--cell", "rnn-tanh", "--init", "gaussian", "--gain", "1.5", "--hidden", "6", "--steps", "40",
+            "--seed", "3", "--quiet", "--out"};
+        Path p = tmp.resolve("p");
+        Path s = tmp.resolve("s");
+        assertEquals(0, CliRun.of(concat("profile", common, p)).exitCode());
+        assertEquals(0, CliRun.of(concat("spectrum", common, s)).exitCode());
+        List<String> profile = Files.readAllLines(p.resolve("profile.csv"));
+        List<String> spectrum = Files.readAllLines(s.resolve("spectrum.csv"));
+        for (int t = 1; t <= 40; t++) {
+            double logNorm = Double.parseDouble(profile.get(t).split(",")[1]);
+            String[] sigma = spectrum.get(t + 1).split(",");
+            assertEquals(Integer.toString(t), sigma[0]);
+            double slack = 1e-9 * (1 + Math.abs(logNorm));
+            assertTrue(logNorm <= Double.parseDouble(sigma[2]) + slack, "‖(∂h_T/∂h_t)ᵀu‖ ≤ σ_1 at t = " + t);
+            assertTrue(logNorm >= Double.parseDouble(sigma[7]) - slack, "‖(∂h_T/∂h_t)ᵀu‖ ≥ σ_n at t = " + t);
+        }
+    }
+
+    private static String[] concat(String command, String[] common, Path out) {
+        List<String> args = new java.util.ArrayList<>(List.of(command));
+        args.addAll(List.of(common));
+        args.add(out.toString());
+        return args.toArray(String[]::new);
+    }
+
+    @Test
     void lyapunovOfOrthogonalLinearNetworkIsZero() throws IOException {
         Path out = tmp.resolve("l");
         CliRun run = CliRun.of("lyapunov", "--cell", "rnn-identity", "--init", "orthogonal", "--hidden", "4",
@@ -103,6 +130,25 @@ class AnalysisCommandsTest {
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"lyapunov/lyapunov.csv\": \"sha256:"), manifest);
         assertTrue(manifest.contains("\"--weights\": \"" + exportedLstm() + "\""), manifest);
+    }
+
+    @Test
+    void taskInputsComeFromTheTasksSequences() throws IOException {
+        Path out = tmp.resolve("agreement");
+        CliRun run = CliRun.of("profile", "--input", "task", "--task", "agreement", "--distractors", "4", "--steps", "9",
+                "--hidden", "3", "--quiet", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        org.rnngradients.analysis.io.NpyArray inputs = Npy.read(out.resolve("inputs.npy"));
+        assertArrayEquals(new int[] {9, 12}, inputs.shape(), "7 subjects + 4 distractors + query, one-hot");
+        double[] x = inputs.data();
+        for (int t = 0; t < 9; t++) {
+            double sum = 0;
+            for (int j = 0; j < 12; j++) {
+                sum += x[t * 12 + j];
+            }
+            assertEquals(1.0, sum, "one-hot row " + t);
+        }
+        assertEquals(1.0, x[8 * 12 + 11], "the query token comes last");
     }
 
     private void assertBadInput(CliRun run, String expected) throws IOException {

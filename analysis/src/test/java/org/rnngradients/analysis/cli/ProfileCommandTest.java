@@ -87,7 +87,7 @@ class ProfileCommandTest {
         assertTrue(manifest.contains("\"command\": \"profile\""), manifest);
         assertTrue(manifest.contains("\"commandLine\": \"rnn-gradients profile --cell rnn-tanh --hidden 6"), manifest);
         assertTrue(manifest.contains("\"seed\": 5"), manifest);
-        assertTrue(manifest.contains("\"--init\": \"pytorch\""), manifest);
+        assertTrue(manifest.contains("\"--init\": \"gaussian\""), manifest);
         assertTrue(manifest.contains("\"java\": \"" + System.getProperty("java.version") + "\""), manifest);
         assertTrue(manifest.contains("\"rnn-gradients\": \""), manifest);
         assertTrue(manifest.contains("\"profile.csv\": \"sha256:"), manifest);
@@ -111,6 +111,22 @@ class ProfileCommandTest {
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains("'--bogus'"), run.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void unknownOptionIsNamedEvenWhenOutIsMissing() {
+        CliRun run = CliRun.of("profile", "--bogus");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("Unknown option or argument: '--bogus'"), run.err());
+    }
+
+    @Test
+    void outWhereNothingCanBeCreatedIsBadInput() throws IOException {
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        CliRun run = profile(file.resolve("run"));
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--out " + file.resolve("run")), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
     }
 
     @Test

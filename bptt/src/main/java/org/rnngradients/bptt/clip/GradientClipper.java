@@ -38,6 +38,21 @@ public final class GradientClipper {
         return new GradientClipper(Rule.NONE, Double.POSITIVE_INFINITY, policy);
     }
 
+    /** Global norm clipping at θ &gt; 0 with the default policy, {@link NonFinitePolicy#THROW}. */
+    public static GradientClipper globalNorm(double theta) {
+        return globalNorm(theta, NonFinitePolicy.THROW);
+    }
+
+    /** Per-parameter norm clipping at θ &gt; 0 with the default policy, {@link NonFinitePolicy#THROW}. */
+    public static GradientClipper perParameter(double theta) {
+        return perParameter(theta, NonFinitePolicy.THROW);
+    }
+
+    /** Element-wise value clipping at θ &gt; 0 with the default policy, {@link NonFinitePolicy#THROW}. */
+    public static GradientClipper value(double theta) {
+        return value(theta, NonFinitePolicy.THROW);
+    }
+
     /** Global norm clipping at θ &gt; 0. */
     public static GradientClipper globalNorm(double theta, NonFinitePolicy policy) {
         GradientClipping.requireThreshold(theta, "theta");

@@ -53,14 +53,21 @@ public final class AddingProblemExperiment {
         double lr = a.real("lr", 0.003);
         double theta = a.real("theta", 1.0);
         long seed = a.longValue("seed", 1);
-        String[] header = {"cell", "T", "hidden", "max_steps", "steps", "batch", "learning_rate", "clip_theta", "seed",
+        String init = a.string("init", "pytorch");
+        String[] header = {"cell", "init", "T", "hidden", "max_steps", "steps", "batch", "learning_rate", "clip_theta", "seed",
             "seconds", "train_mse_last100", "test_mse", "best_test_mse", "baseline_mse", "test_over_baseline"};
-        try (Csv summary = new Csv(out.resolve("adding-vanilla-length-sweep.csv"), header);
-             Csv curve = curveFile(out.resolve("adding-vanilla-curves.csv"))) {
+        String name = init.equals("pytorch") ? "adding-vanilla" : "adding-vanilla-" + init;
+        try (Csv summary = new Csv(out.resolve(name + "-length-sweep.csv"), header);
+             Csv curve = curveFile(out.resolve(name + "-curves.csv"))) {
             for (int length : lengths) {
-                RnnModel model = Models.vanillaDefault(2, hidden, 1, AddingProblem.sumForm(length).loss(), 1.0, seed);
+                var loss = AddingProblem.sumForm(length).loss();
+                RnnModel model = switch (init) {
+                    case "pytorch" -> Models.vanillaDefault(2, hidden, 1, loss, 1.0, seed);
+                    case "orthogonal" -> Models.vanillaOrthogonal(2, hidden, 1, loss, 1.0, 1.0, seed);
+                    default -> throw new IllegalArgumentException("init must be pytorch or orthogonal, was " + init);
+                };
                 Outcome o = train("rnn-tanh", model, length, steps, batch, lr, theta, seed, 0, a.integer("eval", 250), curve);
-                summary.row("rnn-tanh", length, hidden, steps, o.steps(), batch, lr, theta, seed, o.seconds(), o.trainMse(),
+                summary.row("rnn-tanh", init, length, hidden, steps, o.steps(), batch, lr, theta, seed, o.seconds(), o.trainMse(),
                         o.testMse(), o.bestTestMse(), AddingProblem.SUM_FORM_BASELINE_MSE,
                         o.testMse() / AddingProblem.SUM_FORM_BASELINE_MSE);
             }

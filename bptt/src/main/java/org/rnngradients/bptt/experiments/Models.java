@@ -38,6 +38,13 @@ final class Models {
         return withReadout(cell, outputs, loss, readoutBias, seed);
     }
 
+    /** GRU with PyTorch-default weights. */
+    static RnnModel gru(int inputSize, int hidden, int outputs, Loss loss, long seed) {
+        RecurrentCell cell = new org.rnngradients.cells.GruCell(inputSize, hidden);
+        Cells.initialisePyTorchDefault(cell, RandomSource.seeded(seed).fork("cell"));
+        return withReadout(cell, outputs, loss, 0, seed);
+    }
+
     private static RnnModel withReadout(RecurrentCell cell, int outputs, Loss loss, double readoutBias, long seed) {
         Readout readout = Readout.initialised(cell.hiddenSize(), outputs, Initialiser.xavierUniform(1.0),
                 RandomSource.seeded(seed).fork("readout"));

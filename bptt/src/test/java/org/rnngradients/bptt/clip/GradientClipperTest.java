@@ -33,6 +33,14 @@ class GradientClipperTest {
     }
 
     @Test
+    void theDefaultPolicyIsThrow() {
+        assertEquals(NonFinitePolicy.THROW, GradientClipper.globalNorm(1).policy());
+        assertEquals(NonFinitePolicy.THROW, GradientClipper.perParameter(1).policy());
+        assertEquals(NonFinitePolicy.THROW, GradientClipper.value(1).policy());
+        assertThrows(NonFiniteGradientException.class, () -> GradientClipper.value(1).apply(set(Double.NaN, 0), null));
+    }
+
+    @Test
     void globalClippingReturnsTheNormBeforeClipping() {
         ParameterSet g = set(3, 0);   // entries 3, 6, 0, 3 → norm √54
         assertEquals(Math.sqrt(54), GradientClipping.clipGlobalNorm(g, 1), 1e-15);

@@ -1,0 +1,2 @@
+/** First-order optimisers: SGD with momentum and Adam. */
+package org.rnngradients.bptt.optim;

@@ -1,0 +1,2 @@
+/** The seeded training loop, its progress reports and test-set evaluation. */
+package org.rnngradients.bptt.train;

@@ -1,0 +1,71 @@
+package org.rnngradients.docs;
+
+import org.ejml.data.DMatrixRMaj;
+import org.rnngradients.analysis.DecayFit;
+import org.rnngradients.bptt.AdjointProfiler;
+import org.rnngradients.bptt.GradientProfile;
+import org.rnngradients.bptt.RnnModel;
+import org.rnngradients.bptt.Sequence;
+import org.rnngradients.bptt.loss.MeanSquaredError;
+import org.rnngradients.cells.CellKind;
+import org.rnngradients.cells.Cells;
+import org.rnngradients.cells.RecurrentCell;
+import org.rnngradients.linalg.RandomMatrices;
+import org.rnngradients.linalg.RandomSource;
+
+/**
+ * The lab of text 002: ‖∂L_T/∂h_t‖ against t for one loss at the last step of a length-50 sequence,
+ * for a tanh RNN, a GRU and an LSTM with PyTorch's default initialisation, averaged in log space over seeds.
+ */
+public final class Lab {
+
+    /** Sequence length of the lab. */
+    public static final int T = 50;
+    /** Hidden size. */
+    public static final int HIDDEN = 32;
+    /** Input size. */
+    public static final int INPUT = 8;
+    /** Number of random networks averaged. */
+    public static final int SEEDS = 16;
+
+    private Lab() {
+    }
+
+    // tag::lab-profile[]
+    /** log₁₀‖∂L_T/∂h_t‖ for t = 1..T of one randomly initialised network driven by N(0, 1) inputs. */
+    public static double[] log10Profile(CellKind kind, long seed) {
+        RandomSource random = RandomSource.seeded(seed);
+        RecurrentCell cell = kind.create(INPUT, HIDDEN);
+        Cells.initialisePyTorchDefault(cell, random.fork("init"));
+        DMatrixRMaj[] inputs = new DMatrixRMaj[T];
+        for (int t = 0; t < T; t++) {
+            inputs[t] = RandomMatrices.gaussian(INPUT, 1, random);
+        }
+        DMatrixRMaj target = RandomMatrices.gaussian(HIDDEN, 1, random);
+        RnnModel model = new RnnModel(cell, new MeanSquaredError());   // L_T = loss(h_T, y)
+        GradientProfile profile = new AdjointProfiler().profile(model, Sequence.lastStep(inputs, target), null);
+        return profile.log10Norms();
+    }
+    // end::lab-profile[]
+
+    /** The mean of {@link #log10Profile} over {@link #SEEDS} networks (a geometric mean of the norms). */
+    public static double[] meanLog10Profile(CellKind kind) {
+        double[] mean = new double[T];
+        for (int s = 0; s < SEEDS; s++) {
+            double[] p = log10Profile(kind, 1000 + s);
+            for (int t = 0; t < T; t++) {
+                mean[t] += p[t] / SEEDS;
+            }
+        }
+        return mean;
+    }
+
+    /** Orders of magnitude lost per 10 steps back from the loss: minus the fitted slope against T − t. */
+    public static double ordersLostPerTenSteps(double[] log10Profile) {
+        double[] distance = new double[log10Profile.length];
+        for (int t = 0; t < distance.length; t++) {
+            distance[t] = distance.length - 1 - t;
+        }
+        return -DecayFit.of(distance, log10Profile).ordersPerTenSteps();
+    }
+}

@@ -1,0 +1,103 @@
+package org.rnngradients.docs;
+
+import org.ejml.data.DMatrixRMaj;
+import org.rnngradients.analysis.CellTrajectory;
+import org.rnngradients.analysis.HenonMap;
+import org.rnngradients.analysis.InputSequence;
+import org.rnngradients.analysis.LyapunovResult;
+import org.rnngradients.analysis.LyapunovSpectrum;
+import org.rnngradients.analysis.Regime;
+import org.rnngradients.cells.CellKind;
+import org.rnngradients.cells.Cells;
+import org.rnngradients.cells.RecurrentCell;
+import org.rnngradients.linalg.Initialiser;
+import org.rnngradients.linalg.RandomMatrices;
+import org.rnngradients.linalg.RandomSource;
+
+/** Lyapunov spectra of autonomous tanh RNNs with W ~ N(0, g²/N), and the Hénon check. */
+public final class LyapunovChapter {
+
+    static final int N = 32;
+    static final double[] GAINS = {0.5, 1.0, 1.5, 2.0, 3.0};
+
+    // tag::tanh-rnn-spectrum[]
+    /** The full spectrum (nats/step) of the autonomous tanh RNN h ← tanh(W h), W ~ N(0, g²/N). */
+    public static LyapunovResult spectrum(double g, long seed) {
+        RandomSource random = RandomSource.seeded(seed);
+        RecurrentCell cell = CellKind.RNN_TANH.create(1, N);
+        Cells.initialise(cell, Initialiser.scaledGaussian(g), Initialiser.zeros(), random);
+        DMatrixRMaj h0 = RandomMatrices.gaussian(N, 1, random);
+        CellTrajectory trajectory = new CellTrajectory(cell, InputSequence.constant(new DMatrixRMaj(1, 1)), h0);
+        return new LyapunovSpectrum(N, 500, 2000, 10).compute(trajectory);
+    }
+    // end::tanh-rnn-spectrum[]
+
+    /** The largest exponent alone (cheaper: one tangent vector) of the same network. */
+    static double largest(double g, long seed) {
+        RandomSource random = RandomSource.seeded(seed);
+        RecurrentCell cell = CellKind.RNN_TANH.create(1, N);
+        Cells.initialise(cell, Initialiser.scaledGaussian(g), Initialiser.zeros(), random);
+        DMatrixRMaj h0 = RandomMatrices.gaussian(N, 1, random);
+        CellTrajectory trajectory = new CellTrajectory(cell, InputSequence.constant(new DMatrixRMaj(1, 1)), h0);
+        return new LyapunovSpectrum(1, 500, 3000, 10).compute(trajectory).largest();
+    }
+
+    /** Networks averaged per gain in the sweep, and per full spectrum. */
+    static final int DRAWS = 8;
+    static final int SPECTRUM_DRAWS = 4;
+
+    /** Adds the spectra figure, the largest-exponent sweep, the per-gain table and the Hénon exponents. */
+    public void contribute(Attributes a, Figures f) {
+        SvgCharts chart = new SvgCharts("lyapunov-spectra", "exponent index i", "lambda_i (nats per step)");
+        for (double g : GAINS) {
+            double[] mean = new double[N];
+            double[] largest = new double[SPECTRUM_DRAWS];
+            for (int d = 0; d < SPECTRUM_DRAWS; d++) {
+                LyapunovResult r = spectrum(g, 100 + d);
+                largest[d] = r.largest();
+                for (int i = 0; i < N; i++) {
+                    mean[i] += r.exponents()[i] / SPECTRUM_DRAWS;
+                }
+            }
+            double[] x = new double[N];
+            for (int i = 0; i < N; i++) {
+                x[i] = i + 1;
+            }
+            chart.add(new SvgCharts.Series("g = " + g, x, mean));
+            String key = "lyap-g" + Math.round(g * 10);
+            a.put(key + "-largest", Formats.fixed(mean[0], 3));
+            a.put(key + "-regime", Regime.of(mean[0]).name().toLowerCase(java.util.Locale.ROOT));
+            a.put(key + "-chaotic", Long.toString(java.util.Arrays.stream(largest)
+                    .filter(l -> Regime.of(l) == Regime.EXPLODING).count()));
+        }
+        f.write(chart);
+        sweep(a, f);
+        LyapunovResult henon = new LyapunovSpectrum(2, 1000, 100_000, 1).compute(HenonMap.classical());
+        a.put("henon-l1", Formats.fixed(henon.exponents()[0], 3));
+        a.put("henon-l2", Formats.fixed(henon.exponents()[1], 3));
+        a.put("henon-sum", Formats.fixed(henon.sum(), 4));
+        a.put("ln-03", Formats.fixed(Math.log(0.3), 4));
+        a.put("lyap-n", Integer.toString(N));
+        a.put("lyap-draws", Integer.toString(DRAWS));
+        a.put("lyap-spectrum-draws", Integer.toString(SPECTRUM_DRAWS));
+    }
+
+    private static void sweep(Attributes a, Figures f) {
+        SvgCharts sweep = new SvgCharts("lyapunov-largest-vs-gain", "gain g", "largest exponent (nats per step)");
+        double[] gains = new double[16];
+        double[] mean = new double[gains.length];
+        for (int i = 0; i < gains.length; i++) {
+            gains[i] = 0.25 * (i + 1);
+            for (int d = 0; d < DRAWS; d++) {
+                mean[i] += largest(gains[i], 200 + d) / DRAWS;
+            }
+        }
+        sweep.add(new SvgCharts.Series("tanh RNN, N = " + N + ", mean of " + DRAWS, gains, mean));
+        f.write(sweep);
+        int cross = 0;
+        while (cross < gains.length && mean[cross] <= Regime.DEFAULT_EPSILON) {
+            cross++;
+        }
+        a.put("lyap-cross-gain", cross < gains.length ? Formats.fixed(gains[cross], 2) : "none");
+    }
+}

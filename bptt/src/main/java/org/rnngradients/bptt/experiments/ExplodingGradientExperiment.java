@@ -27,18 +27,19 @@ public final class ExplodingGradientExperiment {
     private ExplodingGradientExperiment() {
     }
 
+    /** The run settings, read from {@code key=value} options with their defaults. */
+    private record Settings(int length, int hidden, double gain, double lr, double theta, int steps, int batch, long seed) {
+        static Settings from(Args a) {
+            return new Settings(a.integer("length", 50), a.integer("hidden", 32), a.real("gain", 3.0), a.real("lr", 0.05),
+                    a.real("theta", 1.0), a.integer("steps", 300), a.integer("batch", 8), a.longValue("seed", 1));
+        }
+    }
+
     /** Entry point: {@code [key=value…]}. */
     public static void main(String[] args) {
         Args a = new Args(args, 0);
         Path out = a.outputDirectory();
-        int length = a.integer("length", 50);
-        int hidden = a.integer("hidden", 32);
-        double gain = a.real("gain", 3.0);
-        double lr = a.real("lr", 0.05);
-        double theta = a.real("theta", 1.0);
-        int steps = a.integer("steps", 300);
-        int batch = a.integer("batch", 8);
-        long seed = a.longValue("seed", 1);
+        Settings s = Settings.from(a);
         String[] header = {"variant", "T", "hidden", "gain", "learning_rate", "clip_theta", "policy", "max_steps",
             "completed_steps", "failed", "failure", "final_train_loss", "max_gradient_norm", "clip_events", "test_mse",
             "parameters_finite"};
@@ -47,41 +48,46 @@ public final class ExplodingGradientExperiment {
                      "gradient_norm", "clip_action")) {
             GradientClipper[] clippers = {
                 GradientClipper.none(NonFinitePolicy.THROW),
-                GradientClipper.globalNorm(theta, NonFinitePolicy.THROW),
-                GradientClipper.globalNorm(theta, NonFinitePolicy.PASCANU_RESCUE)};
+                GradientClipper.globalNorm(s.theta(), NonFinitePolicy.THROW),
+                GradientClipper.globalNorm(s.theta(), NonFinitePolicy.PASCANU_RESCUE)};
             String[] names = {"no-clipping", "global-norm", "global-norm+rescue"};
-            AddingProblem task = AddingProblem.sumForm(length);
-            Sequence[] test = task.batch(500, RandomSource.seeded(seed).fork("test-set"));
+            AddingProblem task = AddingProblem.sumForm(s.length());
+            Sequence[] test = task.batch(500, RandomSource.seeded(s.seed()).fork("test-set"));
             for (int v = 0; v < clippers.length; v++) {
-                RnnModel model = Models.vanillaOrthogonal(2, hidden, 1, task.loss(), gain, 1.0, seed);
-                TrainingConfig config = new TrainingConfig(steps, batch, seed, new FullBptt(), new Sgd(lr, 0), clippers[v]);
-                String name = names[v];
-                double[] maxNorm = {0};
-                long[] events = {0};
-                long completed;
-                String failure = "";
-                double finalLoss = Double.NaN;
-                try {
-                    TrainingResult r = Trainer.train(model, task, config, p -> {
-                        curve.row(name, p.step(), p.loss(), p.gradientNorm(), p.action());
-                        maxNorm[0] = Math.max(maxNorm[0], p.gradientNorm());
-                        events[0] = p.clipEvents();
-                        return true;
-                    });
-                    completed = r.completedSteps();
-                    finalLoss = r.finalLoss();
-                } catch (TrainingFailedException e) {
-                    completed = e.completedSteps();
-                    failure = e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
-                    curve.row(name, completed + 1, "", "", "FAILED");
-                }
-                boolean finite = model.parameters().isFinite();
-                double testMse = finite ? Evaluation.meanLossPerTarget(model, test) : Double.NaN;
-                System.out.printf(Locale.ROOT, "%s: completed=%d failure=%s maxNorm=%.3e test=%.5f%n", name, completed,
-                        failure, maxNorm[0], testMse);
-                summary.row(name, length, hidden, gain, lr, theta, clippers[v].policy(), steps, completed,
-                        !failure.isEmpty(), Csv.quoted(failure), finalLoss, maxNorm[0], events[0], testMse, finite);
+                runVariant(names[v], clippers[v], s, task, test, summary, curve);
             }
         }
+    }
+
+    /** Trains one variant from the same seeded exploding initialisation and writes its summary row. */
+    private static void runVariant(String name, GradientClipper clipper, Settings s, AddingProblem task, Sequence[] test,
+                                   Csv summary, Csv curve) {
+        RnnModel model = Models.vanillaOrthogonal(2, s.hidden(), 1, task.loss(), s.gain(), 1.0, s.seed());
+        TrainingConfig config = new TrainingConfig(s.steps(), s.batch(), s.seed(), new FullBptt(), new Sgd(s.lr(), 0), clipper);
+        double[] maxNorm = {0};
+        long[] events = {0};
+        long completed;
+        String failure = "";
+        double finalLoss = Double.NaN;
+        try {
+            TrainingResult r = Trainer.train(model, task, config, p -> {
+                curve.row(name, p.step(), p.loss(), p.gradientNorm(), p.action());
+                maxNorm[0] = Math.max(maxNorm[0], p.gradientNorm());
+                events[0] = p.clipEvents();
+                return true;
+            });
+            completed = r.completedSteps();
+            finalLoss = r.finalLoss();
+        } catch (TrainingFailedException e) {
+            completed = e.completedSteps();
+            failure = e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+            curve.row(name, completed + 1, "", "", "FAILED");
+        }
+        boolean finite = model.parameters().isFinite();
+        double testMse = finite ? Evaluation.meanLossPerTarget(model, test) : Double.NaN;
+        System.out.printf(Locale.ROOT, "%s: completed=%d failure=%s maxNorm=%.3e test=%.5f%n", name, completed,
+                failure, maxNorm[0], testMse);
+        summary.row(name, s.length(), s.hidden(), s.gain(), s.lr(), s.theta(), clipper.policy(), s.steps(), completed,
+                !failure.isEmpty(), Csv.quoted(failure), finalLoss, maxNorm[0], events[0], testMse, finite);
     }
 }

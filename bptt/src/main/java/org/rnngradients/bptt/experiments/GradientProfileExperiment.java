@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.rnngradients.bptt.AdjointProfiler;
-import org.rnngradients.bptt.GradientProfile;
 import org.rnngradients.bptt.RnnModel;
-import org.rnngradients.bptt.Sequence;
 import org.rnngradients.bptt.tasks.AgreementTask;
 import org.rnngradients.linalg.RandomSource;
 
@@ -35,34 +33,39 @@ public final class GradientProfileExperiment {
                 "steps_before_loss", "mean_log10_norm", "min_log10_norm", "max_log10_norm", "samples", "seed")) {
             for (String cell : cells) {
                 RnnModel model = model(cell, task, hidden, seed);
-                double[][] logs = new double[samples][];
                 RandomSource data = RandomSource.seeded(seed).fork("profile-sequences");
+                double[][] logs = new double[samples][];
                 for (int s = 0; s < samples; s++) {
-                    Sequence seq = task.sample(data);
-                    GradientProfile p = new AdjointProfiler().profile(model, seq, null);
-                    logs[s] = p.log10Norms();
+                    logs[s] = new AdjointProfiler().profile(model, task.sample(data), null).log10Norms();
                 }
-                for (int t = 1; t <= length; t++) {
-                    double sum = 0;
-                    double min = Double.POSITIVE_INFINITY;
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (double[] l : logs) {
-                        sum += l[t - 1];
-                        min = Math.min(min, l[t - 1]);
-                        max = Math.max(max, l[t - 1]);
-                    }
-                    csv.row(cell, hidden, length, t, length - t, sum / samples, min, max, samples, seed);
-                }
-                double first = 0;
-                double last = 0;
-                for (double[] l : logs) {
-                    first += l[0] / samples;
-                    last += l[length - 1] / samples;
-                }
-                System.out.printf(Locale.ROOT, "%s: mean log10 norm at t=1 %.2f, at t=T %.2f (%.2f decades per 10 steps)%n",
-                        cell, first, last, (last - first) / (length - 1) * 10);
+                writeCurve(csv, cell, hidden, seed, logs);
             }
         }
+    }
+
+    /** One row per t: mean, min and max of log₁₀‖∂L_T/∂h_t‖ over the samples; prints the decay per 10 steps. */
+    private static void writeCurve(Csv csv, String cell, int hidden, long seed, double[][] logs) {
+        int samples = logs.length;
+        int length = logs[0].length;
+        for (int t = 1; t <= length; t++) {
+            double sum = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double[] l : logs) {
+                sum += l[t - 1];
+                min = Math.min(min, l[t - 1]);
+                max = Math.max(max, l[t - 1]);
+            }
+            csv.row(cell, hidden, length, t, length - t, sum / samples, min, max, samples, seed);
+        }
+        double first = 0;
+        double last = 0;
+        for (double[] l : logs) {
+            first += l[0] / samples;
+            last += l[length - 1] / samples;
+        }
+        System.out.printf(Locale.ROOT, "%s: mean log10 norm at t=1 %.2f, at t=T %.2f (%.2f decades per 10 steps)%n",
+                cell, first, last, (last - first) / (length - 1) * 10);
     }
 
     private static RnnModel model(String cell, AgreementTask task, int hidden, long seed) {

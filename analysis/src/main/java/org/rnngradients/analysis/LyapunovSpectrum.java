@@ -67,7 +67,7 @@ public final class LyapunovSpectrum {
             at[k] = done;
             recordInterval(w.r, m, sums, done, running[k], local[k]);
         }
-        return new LyapunovResult(running[records - 1].clone(), running, local, at);
+        return new LyapunovResult(running, local, at);
     }
 
     // tag::benettin-step[]

@@ -23,9 +23,7 @@ public enum Regime {
     // tag::regime-criterion[]
     /** The regime of a largest exponent λ_1 (not NaN; −∞ when every direction is lost) with margin ε (> 0). */
     public static Regime of(double largestExponent, double epsilon) {
-        if (Double.isNaN(largestExponent)) {
-            throw new IllegalArgumentException("largestExponent must not be NaN");
-        }
+        Require.notNaN(largestExponent, "largestExponent");
         Require.positive(epsilon, "epsilon");
         if (largestExponent < -epsilon) {
             return VANISHING;

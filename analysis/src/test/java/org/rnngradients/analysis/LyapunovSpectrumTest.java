@@ -127,6 +127,16 @@ class LyapunovSpectrumTest {
         assertMessage("jacobians[1]", () -> JacobianSequence.of(List.of(new DMatrixRMaj(2, 2), new DMatrixRMaj(3, 3))));
     }
 
+    @Test
+    void resultRecordsOutsideTheRunAreRefusedWithNamedErrors() {
+        LyapunovResult result = new LyapunovSpectrum(2, 0, 20, 5).compute(HenonMap.classical());
+        assertMessage("r", () -> result.runningEstimate(4));
+        assertMessage("r", () -> result.localExponents(-1));
+        assertMessage("r", () -> result.stepsAt(4));
+        assertMessage("i", () -> result.runningEstimateOf(2));
+        assertMessage("largestExponent", () -> Regime.of(Double.NaN));
+    }
+
     static void assertMessage(String name, Runnable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
         assertTrue(e.getMessage().startsWith(name), "message should name " + name + ": " + e.getMessage());

@@ -33,7 +33,6 @@ import org.rnngradients.linalg.RandomSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** {@code train}: train a cell with a linear readout on a long-range task by full BPTT. */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -110,16 +109,7 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
     @Override
     Setup prepare() throws IOException {
         model.validate();
-        requirePositive(steps, "--steps");
-        requirePositive(iterations, "--iterations");
-        requirePositive(batch, "--batch");
-        requirePositive(testSize, "--test-size");
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new ParameterException(spec.commandLine(), "--lr must be finite and > 0, was " + learningRate);
-        }
-        if (!(clip >= 0) || !Double.isFinite(clip)) {
-            throw new ParameterException(spec.commandLine(), "--clip must be finite and >= 0, was " + clip);
-        }
+        validate();
         Task t = task.create(steps);
         RandomSource random = RandomSource.seeded(seed);
         RecurrentCell cell = model.create(t.inputSize(), random);
@@ -133,10 +123,13 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
         return new Setup(t, m, config, t.batch(testSize, random.fork("test")), initial);
     }
 
-    private void requirePositive(long value, String option) {
-        if (value <= 0) {
-            throw new ParameterException(spec.commandLine(), option + " must be > 0, was " + value);
-        }
+    private void validate() {
+        OptionChecks.positive(spec.commandLine(), steps, "--steps");
+        OptionChecks.positive(spec.commandLine(), iterations, "--iterations");
+        OptionChecks.positive(spec.commandLine(), batch, "--batch");
+        OptionChecks.positive(spec.commandLine(), testSize, "--test-size");
+        OptionChecks.positive(spec.commandLine(), learningRate, "--lr");
+        OptionChecks.nonNegative(spec.commandLine(), clip, "--clip");
     }
 
     private Optimiser optimiser() {
@@ -196,8 +189,7 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
 
     private static void writeParameters(Path out, Setup s) throws IOException {
         StateDictIO.save(s.model().cell().parameters(), out);
-        Npy.writeMatrix(out.resolve(RnnModel.READOUT_WEIGHT + ".npy"), s.model().readout().weight());
-        Npy.writeVector(out.resolve(RnnModel.READOUT_BIAS + ".npy"), s.model().readout().bias());
+        RunFiles.readout(out, s.model().readout());
         Path initial = Files.createDirectory(out.resolve("initial"));
         for (Map.Entry<String, DMatrixRMaj> e : s.initial().entrySet()) {
             boolean bias = e.getValue().numCols == 1 && e.getKey().contains("bias");

@@ -117,7 +117,8 @@ final class LyapunovCommand extends CellCommand<CellRun> {
                 + ", marginal otherwise.\n";
     }
 
-    static CsvTable table(LyapunovResult result) {
+    /** One row per exponent: i, λ_i. */
+    private static CsvTable table(LyapunovResult result) {
         CsvTable table = new CsvTable(List.of("i", "exponent"));
         double[] e = result.exponents();
         for (int i = 0; i < e.length; i++) {
@@ -126,17 +127,9 @@ final class LyapunovCommand extends CellCommand<CellRun> {
         return table;
     }
 
-    private static int[] tracked(int k) {
-        int shown = Math.min(k, TRACKED);
-        int[] idx = new int[shown];
-        for (int j = 0; j < shown; j++) {
-            idx[j] = shown == 1 ? 0 : (int) Math.round(j * (k - 1.0) / (shown - 1));
-        }
-        return idx;
-    }
-
-    static CsvTable convergence(LyapunovResult result) {
-        int[] idx = tracked(result.exponents().length);
+    /** The running estimates of up to TRACKED exponents at about ROWS re-orthonormalisations. */
+    private static CsvTable convergence(LyapunovResult result) {
+        int[] idx = SvgPlot.evenlySpread(result.exponents().length, TRACKED);
         List<String> header = new ArrayList<>(List.of("steps"));
         for (int i : idx) {
             header.add("lambda_" + (i + 1));
@@ -160,11 +153,7 @@ final class LyapunovCommand extends CellCommand<CellRun> {
 
     private static SvgPlot plot(LyapunovResult result, CellRun r) {
         double[] e = result.exponents();
-        double[] i = new double[e.length];
-        for (int k = 0; k < e.length; k++) {
-            i[k] = k + 1;
-        }
         return new SvgPlot("Lyapunov spectrum, " + r.kind.cliName() + ", H = " + r.cell.hiddenSize(), "i",
-                "lambda_i (nats per step)").line("lambda_i", i, e).markers();
+                "lambda_i (nats per step)").line("lambda_i", SvgPlot.oneTo(e.length), e).markers();
     }
 }

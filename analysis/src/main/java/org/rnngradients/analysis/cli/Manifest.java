@@ -98,6 +98,7 @@ final class Manifest {
         return m;
     }
 
+    /** The SHA-256 digest of {@code bytes} in lower-case hex. */
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

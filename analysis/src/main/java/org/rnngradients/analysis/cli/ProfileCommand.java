@@ -67,7 +67,8 @@ final class ProfileCommand extends CellCommand<CellRun> {
                 + "profile.csv gives ln||dL/dh_t||_2 for t = 1..T (natural log; log10 and the plain norm beside it).\n";
     }
 
-    static CsvTable table(GradientProfile profile) {
+    /** One row per step: t, ln, log10 and the plain norm of ∂L/∂h_t. */
+    private static CsvTable table(GradientProfile profile) {
         CsvTable table = new CsvTable(List.of("t", "log_norm", "log10_norm", "norm"));
         for (int t = 1; t <= profile.length(); t++) {
             table.add(t, profile.logNorm(t), profile.log10Norm(t), profile.norm(t));
@@ -76,10 +77,7 @@ final class ProfileCommand extends CellCommand<CellRun> {
     }
 
     private static SvgPlot plot(GradientProfile profile, CellRun r) {
-        double[] t = new double[profile.length()];
-        for (int k = 0; k < t.length; k++) {
-            t[k] = k + 1;
-        }
+        double[] t = SvgPlot.oneTo(profile.length());
         return new SvgPlot("Gradient profile, " + r.kind.cliName() + ", H = " + r.cell.hiddenSize(), "t",
                 "log10 ||dL/dh_t||").line("log10 ||dL/dh_t||", t, profile.log10Norms());
     }

@@ -59,7 +59,8 @@ final class SpectrumCommand extends CellCommand<CellRun> {
                 + "Any loss L(s_T) has ||dL/ds_t|| <= exp(log_sigma_1) ||dL/ds_T||.\n";
     }
 
-    static CsvTable table(double[][] logSigma) {
+    /** One row per t: t, T − t and every ln σ_i(∂s_T/∂s_t). */
+    private static CsvTable table(double[][] logSigma) {
         int n = logSigma[0].length;
         List<String> header = new ArrayList<>(List.of("t", "lag"));
         for (int i = 1; i <= n; i++) {
@@ -88,9 +89,7 @@ final class SpectrumCommand extends CellCommand<CellRun> {
         }
         SvgPlot plot = new SvgPlot("Singular values of ds_T/ds_t, " + r.kind.cliName() + ", H = " + r.cell.hiddenSize(),
                 "lag T - t", "log10 sigma_i");
-        int shown = Math.min(n, PLOTTED);
-        for (int k = 0; k < shown; k++) {
-            int i = shown == 1 ? 0 : (int) Math.round(k * (n - 1.0) / (shown - 1));
+        for (int i : SvgPlot.evenlySpread(n, PLOTTED)) {
             double[] y = new double[steps + 1];
             for (int t = 0; t <= steps; t++) {
                 y[t] = logSigma[t][i] / Math.log(10);

@@ -214,7 +214,8 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
                 + "Training batches are drawn from --seed; the test set is in test_*.npy (see manifest.json).\n";
     }
 
-    static CsvTable table(TrainingResult result) {
+    /** One row per optimiser step of the training history. */
+    private static CsvTable table(TrainingResult result) {
         CsvTable table = new CsvTable(List.of("step", "loss", "gradient_norm", "clip_action", "clip_events"));
         for (TrainingProgress p : result.history()) {
             table.add(p.step(), p.loss(), p.gradientNorm(), p.action().name(), p.clipEvents());

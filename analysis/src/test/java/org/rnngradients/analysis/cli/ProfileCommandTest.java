@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnngradients.analysis.io.Npy;
@@ -25,18 +24,9 @@ class ProfileCommandTest {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void headless() {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     private CliRun profile(Path out, String... extra) {
-        String[] base = {"profile", "--cell", "rnn-tanh", "--hidden", "6", "--steps", "30", "--seed", "5", "--quiet",
-            "--out", out.toString()};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return CliRun.of(args);
+        return CliRun.of(List.of("profile", "--cell", "rnn-tanh", "--hidden", "6", "--steps", "30", "--seed", "5",
+                "--quiet", "--out", out.toString()), extra);
     }
 
     @Test

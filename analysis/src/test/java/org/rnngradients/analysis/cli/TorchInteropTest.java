@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,11 +31,6 @@ class TorchInteropTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void headless() {
-        System.setProperty("java.awt.headless", "true");
-    }
 
     private static Path exported(String cell) {
         return NpyFiles.resource("torch/" + cell + "/" + StateDictIO.fileName(CellParameters.WEIGHT_HH)).getParent();

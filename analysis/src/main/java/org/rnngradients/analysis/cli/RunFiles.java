@@ -32,6 +32,14 @@ final class RunFiles {
         StateDictIO.save(cell.parameters(), out);
     }
 
+    /** The parameters of {@code model}: its cell's state_dict files and, if it has one, its readout. */
+    static void model(Path out, RnnModel model) throws IOException {
+        parameters(out, model.cell());
+        if (model.hasReadout()) {
+            readout(out, model.readout());
+        }
+    }
+
     /** readout.weight.npy (O × H) and readout.bias.npy (O), named as the bptt module names them. */
     static void readout(Path out, Readout readout) throws IOException {
         Npy.writeMatrix(out.resolve(RnnModel.READOUT_WEIGHT + ".npy"), readout.weight());

@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.analysis.io.Npy;
-import org.rnngradients.analysis.io.StateDictIO;
 import org.rnngradients.bptt.FullBptt;
 import org.rnngradients.bptt.Readout;
 import org.rnngradients.bptt.RnnModel;
@@ -103,7 +100,7 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
     int testSize;
 
     /** Everything a training run needs, built before anything is written. */
-    record Setup(Task task, RnnModel model, TrainingConfig config, Sequence[] test, Map<String, DMatrixRMaj> initial) {
+    record Setup(Task task, RnnModel model, TrainingConfig config, Sequence[] test) {
     }
 
     @Override
@@ -118,9 +115,7 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
         RnnModel m = new RnnModel(cell, readout, t.loss());
         TrainingConfig config = new TrainingConfig(iterations, batch, random.fork("batches").seed(), new FullBptt(),
                 optimiser(), clipper());
-        Map<String, DMatrixRMaj> initial = new LinkedHashMap<>();
-        m.parameters().names().forEach(n -> initial.put(n, m.parameters().get(n).copy()));
-        return new Setup(t, m, config, t.batch(testSize, random.fork("test")), initial);
+        return new Setup(t, m, config, t.batch(testSize, random.fork("test")));
     }
 
     private void validate() {
@@ -155,6 +150,7 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
     Map<String, Object> execute(Setup s, Path out) throws IOException {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("train.testLossBefore", Evaluation.meanLossPerTarget(s.model(), s.test()));
+        RunFiles.model(Files.createDirectory(out.resolve("initial")), s.model());
         Progress progress = progress("train", s.config().steps());
         TrainingResult result = Trainer.train(s.model(), s.task(), s.config(), p -> {
             progress.advance(1);
@@ -163,7 +159,7 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
         progress.finish();
         results.put("train.finalBatchLoss", result.finalLoss());
         results.putAll(evaluate(s));
-        writeParameters(out, s);
+        RunFiles.model(out, s.model());
         SequenceArrays.write(out, "test", s.test());
         RunFiles.vector(out, RunFiles.INITIAL_STATE, s.model().zeroState());
         RunFiles.text(out, RunFiles.LOSS, definition(s));
@@ -185,21 +181,6 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
             r.put("train.testAccuracy", Evaluation.accuracy(s.model(), s.test()));
         }
         return r;
-    }
-
-    private static void writeParameters(Path out, Setup s) throws IOException {
-        StateDictIO.save(s.model().cell().parameters(), out);
-        RunFiles.readout(out, s.model().readout());
-        Path initial = Files.createDirectory(out.resolve("initial"));
-        for (Map.Entry<String, DMatrixRMaj> e : s.initial().entrySet()) {
-            boolean bias = e.getValue().numCols == 1 && e.getKey().contains("bias");
-            String name = e.getKey().startsWith("readout") ? e.getKey() + ".npy" : StateDictIO.fileName(e.getKey());
-            if (bias) {
-                Npy.writeVector(initial.resolve(name), e.getValue());
-            } else {
-                Npy.writeMatrix(initial.resolve(name), e.getValue());
-            }
-        }
     }
 
     private String definition(Setup s) {

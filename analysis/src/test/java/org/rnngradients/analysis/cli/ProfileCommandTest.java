@@ -159,6 +159,19 @@ class ProfileCommandTest {
         assertEquals(expectedLastNorm(out, xs), lastNorm(out), 1e-12 * lastNorm(out));
     }
 
+    @Test
+    void taskProfileRunsOverTheWholeSequenceWhenTheTaskLengthensIt() throws IOException {
+        Path out = tmp.resolve("run");
+        CliRun run = CliRun.of("profile", "--cell", "rnn-tanh", "--hidden", "6", "--steps", "30", "--seed", "2", "--quiet",
+                "--input", "task", "--task", "adding", "--adding-form", "hochreiter", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        int length = (int) Npy.read(out.resolve("task_lengths.npy")).data()[0];
+        assertTrue(length > 30 && length <= 33, "seed 2 draws a length in (T, T + T/10], was " + length);
+        assertEquals(length, Npy.readMatrix(out.resolve("inputs.npy")).numRows);
+        assertEquals(length + 1, Files.readAllLines(out.resolve("profile.csv")).size());
+        assertArrayEquals(new double[] {0, length}, Npy.read(out.resolve("task_target_steps.npy")).data());
+    }
+
     /** ‖∂L/∂h_T‖ = |2(ŷ_T − y)|·‖w‖ for L = (ŷ_T − y)², ŷ_T = w·h_T + b, recomputed from the written files. */
     private static double expectedLastNorm(Path out, DMatrixRMaj xs) throws IOException {
         RecurrentCell cell = CellKind.RNN_TANH.create(xs.numCols, 6);

@@ -7,7 +7,8 @@ import org.rnngradients.linalg.Require;
  * The step Jacobians J_1, …, J_T recorded along one trajectory, and the products
  * ∂h_T/∂h_t = J_T J_{T−1} ⋯ J_{t+1} for every t = 0, …, T (the empty product at t = T is I).
  * Their singular values are computed in log space by accumulating backward from T with
- * {@link ProductSingularValues}, so a product that would under- or overflow is never formed.
+ * {@link ProductSingularValues}, so a product that would under- or overflow is never formed. The
+ * recording holds T·n² doubles; a spectrum for every t costs O(T·n³).
  */
 public final class JacobianProduct {
     private final DMatrixRMaj[] jacobians;

@@ -71,6 +71,10 @@ class JacobianProductTest {
         assertEquals(0, b.logActual()[0], 1e-12);
         assertEquals(40 * Math.log(2), b.logRatio()[0], 1e-12);
         assertEquals(Math.log(2), b.logActual()[39], 1e-12);
+        BoundVersusActual forward = BoundVersusActual.fromStart(JacobianProduct.record(JacobianConstructions.rotating(2.0), 40));
+        assertEquals(40 * Math.log(2), forward.logBound()[40], 1e-12);
+        assertEquals(0, forward.logActual()[40], 1e-12);
+        assertEquals(0, forward.logRatio()[1], 1e-12);
     }
 
     @Test

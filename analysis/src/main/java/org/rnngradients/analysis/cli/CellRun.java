@@ -65,7 +65,7 @@ final class CellRun {
     }
 
     /** {@code count} inputs from the task's sequences, one after another (the last one cut short). */
-    static DMatrixRMaj taskInputs(Task task, int count, RandomSource random) {
+    private static DMatrixRMaj taskInputs(Task task, int count, RandomSource random) {
         int size = task.inputSize();
         DMatrixRMaj xs = new DMatrixRMaj(count, size);
         int row = 0;

@@ -67,11 +67,6 @@ final class StagedDirectory implements AutoCloseable {
         return staging;
     }
 
-    /** The final location. */
-    Path target() {
-        return target;
-    }
-
     /** {@code name} inside the temporary directory. */
     Path resolve(String name) {
         return staging.resolve(name);

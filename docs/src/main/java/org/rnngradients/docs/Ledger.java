@@ -15,9 +15,9 @@ public final class Ledger {
 
     private final List<LedgerRow> rows = new ArrayList<>();
 
-    /** Builds all rows (deterministic: fixed seeds). */
-    public Ledger() {
-        Text000.add(this);
+    /** Builds all rows (deterministic: fixed seeds); {@code root} is the project root (for recorded results). */
+    public Ledger(java.nio.file.Path root) {
+        Text000.add(this, root);
         Text001.add(this);
         Text002.add(this);
         Text003.add(this);

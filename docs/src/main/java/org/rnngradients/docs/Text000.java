@@ -6,7 +6,8 @@ final class Text000 {
     private Text000() {
     }
 
-    static void add(Ledger l) {
+    static void add(Ledger l, java.nio.file.Path root) {
+        addAdding(l, root);
         double ratio = Claims.worstSpectralRadiusRatio(3, 2000, 11);
         l.add(new LedgerRow("radius-bound", "000 §1",
                 "For a tanh RNN, ρ(diag(tanh′) W~hh~) ≤ ρ(W~hh~) because the diagonal entries are at most 1",
@@ -36,5 +37,21 @@ final class Text000 {
                         + Formats.fixed(clip[1], 9) + "; ‖g‖ = 3: ‖g′‖ = " + Formats.fixed(kept[0], 9),
                 Verdict.forStatement(Math.abs(clip[0] - 5) < 1e-9 && Math.abs(clip[1] - 1) < 1e-9 && Math.abs(kept[0] - 3) < 1e-9),
                 "clippingCapsTheNormAndKeepsTheDirection", "Measured with the bptt module's global-norm clipping."));
+    }
+
+    private static void addAdding(Ledger l, java.nio.file.Path root) {
+        double[] b;
+        try {
+            b = AddingResults.vanillaBoundary(root);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        l.add(new LedgerRow("adding-vanilla", "000 §2",
+                "A vanilla RNN cannot solve the adding problem beyond about 10 steps", "≈ 10",
+                "solved (test MSE < 0.1 × baseline) up to T = " + (int) b[0] + ", failed (> 0.5 × baseline) from T = "
+                        + (int) b[1] + (b[2] == 1 ? " on" : ", not monotone"),
+                Verdict.forStatement(b[0] >= 5 && b[0] <= 20 && b[1] <= 40 && b[2] == 1),
+                "vanillaRnnFailsTheAddingProblemBeyondAboutTenSteps",
+                "From `bptt/experiments/results/adding-vanilla-length-sweep.csv` (one seed per length; see <<experiments>>)."));
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClaimsTest {
 
-    private static final Ledger LEDGER = new Ledger();
+    private static final java.nio.file.Path ROOT = java.nio.file.Path.of("..");
+    private static final Ledger LEDGER = new Ledger(ROOT);
 
     private static void verdict(String id, Verdict expected) {
         assertEquals(expected, LEDGER.row(id).verdict(), id);
@@ -55,6 +56,15 @@ class ClaimsTest {
         assertEquals(1, clipped[1], 1e-12);
         assertEquals(3, Claims.clipOutcome(3, 5, 14)[0], 1e-12);
         verdict("clip-rule", Verdict.HOLDS);
+    }
+
+    @Test
+    void vanillaRnnFailsTheAddingProblemBeyondAboutTenSteps() throws Exception {
+        assertTrue(AddingResults.present(ROOT), "recorded sweep");
+        double[] b = AddingResults.vanillaBoundary(ROOT);
+        assertEquals(10, b[0], 0, "longest solved length");
+        assertEquals(20, b[1], 0, "shortest failed length");
+        verdict("adding-vanilla", Verdict.HOLDS);
     }
 
     // text 001

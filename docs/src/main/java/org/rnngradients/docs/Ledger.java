@@ -14,6 +14,7 @@ public final class Ledger {
     public static final String TEST = "ClaimsTest";
 
     private final List<LedgerRow> rows = new ArrayList<>();
+    private final java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
 
     /** Builds all rows (deterministic: fixed seeds); {@code root} is the project root (for recorded results). */
     public Ledger(java.nio.file.Path root) {
@@ -40,6 +41,7 @@ public final class Ledger {
                 double measured, String test, String note) {
         add(new LedgerRow(id, source, claim, statedText, Formats.adoc(measured, 4),
                 Verdict.forNumber(stated, digits, measured), test, note));
+        value(id, Formats.adoc(measured, 4));
     }
 
     /** Adds a row as given. */
@@ -48,6 +50,17 @@ public final class Ledger {
             throw new IllegalArgumentException("duplicate ledger row " + row.id());
         }
         rows.add(row);
+    }
+
+    /** Records the bare measured figure of row {@code id} for use in prose (AsciiDoc markup). */
+    void value(String id, String markup) {
+        row(id);
+        values.put(id, markup);
+    }
+
+    /** The bare measured figures by row id. */
+    public java.util.Map<String, String> values() {
+        return java.util.Collections.unmodifiableMap(values);
     }
 
     /** Counts rows with the verdict. */

@@ -37,7 +37,7 @@ public final class SvgCharts {
     };
 
     /** One named line: x and y of equal length. */
-    public record Series(String name, double[] x, double[] y, boolean dashed) {
+    public record Series(String name, double[] x, double[] y, boolean dashed, int colour) {
         public Series {
             if (x == null || y == null || x.length != y.length || x.length == 0) {
                 throw new IllegalArgumentException("series " + name + " needs equal, non-empty x and y");
@@ -46,7 +46,12 @@ public final class SvgCharts {
 
         /** A solid line. */
         public Series(String name, double[] x, double[] y) {
-            this(name, x, y, false);
+            this(name, x, y, false, -1);
+        }
+
+        /** A line in the palette colour given by its position among the chart's series. */
+        public Series(String name, double[] x, double[] y, boolean dashed) {
+            this(name, x, y, dashed, -1);
         }
     }
 
@@ -119,7 +124,8 @@ public final class SvgCharts {
     private XYLineAndShapeRenderer renderer() {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < series.size(); i++) {
-            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            int colour = series.get(i).colour() >= 0 ? series.get(i).colour() : i;
+            r.setSeriesPaint(i, PALETTE[colour % PALETTE.length]);
             float[] dash = series.get(i).dashed() ? new float[] {6f, 4f} : null;
             r.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, dash, 0f));
         }

@@ -15,11 +15,13 @@ final class Text000 {
                 Verdict.forStatement(ratio <= 1), "spectralRadiusIsNotMonotoneUnderDiagonalScaling",
                 "The spectral radius is not submultiplicative. What holds is the norm bound "
                         + "‖diag(d)W‖~2~ ≤ max~i~ abs(d~i~)·‖W‖~2~ (<<claim-norm-bound>>)."));
+        l.value("radius-bound", Formats.adoc(ratio, 3));
         double norm = Claims.worstNormBoundRatio(5, 2000, 12);
         l.add(new LedgerRow("norm-bound", "000 §1, 003, 004",
                 "The corrected form: ‖diag(d) W‖~2~ ≤ max abs(d~i~) · ‖W‖~2~",
                 "ratio ≤ 1", "largest ratio over 2000 random 5×5 cases: " + Formats.adoc(norm, 6),
                 Verdict.forStatement(norm <= 1 + 1e-12), "diagonalScalingBoundsTheSpectralNorm", ""));
+        l.value("norm-bound", Formats.adoc(norm, 6));
         double growth = ProductClaims.jordanTransientRatio(0.9, 10, 10);
         double rate = ProductClaims.jordanRateRatio(0.9, 10, 2000);
         l.add(new LedgerRow("power-norm", "000 §1",
@@ -29,6 +31,7 @@ final class Text000 {
                 Verdict.APPROXIMATE, "powerNormFollowsSpectralRadiusOnlyInRate",
                 "Only the rate holds: ‖J^k^‖^1/k^ → ρ(J) (Gelfand). A non-normal J can grow by orders of "
                         + "magnitude before it decays, even with ρ < 1."));
+        l.value("power-norm", Formats.adoc(growth, 3));
         double[] clip = Claims.clipOutcome(12, 5, 13);
         double[] kept = Claims.clipOutcome(3, 5, 14);
         l.add(new LedgerRow("clip-rule", "000 §2, 004",
@@ -37,6 +40,7 @@ final class Text000 {
                         + Formats.fixed(clip[1], 9) + "; ‖g‖ = 3: ‖g′‖ = " + Formats.fixed(kept[0], 9),
                 Verdict.forStatement(Math.abs(clip[0] - 5) < 1e-9 && Math.abs(clip[1] - 1) < 1e-9 && Math.abs(kept[0] - 3) < 1e-9),
                 "clippingCapsTheNormAndKeepsTheDirection", "Measured with the bptt module's global-norm clipping."));
+        l.value("clip-rule", Formats.fixed(clip[0], 9));
     }
 
     private static void addAdding(Ledger l, java.nio.file.Path root) {

@@ -18,6 +18,7 @@ final class Text002 {
                 "ρ = " + Formats.fixed(radius, 12) + ", smallest abs(λ) = " + Formats.fixed(smallest, 12),
                 Verdict.forNumber(1, 10, radius), "orthogonalInitialisationHasUnitSpectralRadius",
                 "Every eigenvalue of an orthogonal matrix has modulus 1, not only the largest."));
+        l.value("orthogonal-radius", Formats.fixed(smallest, 12) + " to " + Formats.fixed(radius, 12));
         l.number("tanh-3", "002 saturation", "tanh(3) ≈ 0.995", "0.995", 0.995, 3, Math.tanh(3),
                 "tanhOfThree", "");
         l.number("tanh-squared-3", "002 saturation", "tanh²(3) ≈ 0.99", "0.99", 0.99, 2,
@@ -34,11 +35,13 @@ final class Text002 {
                 "max abs(J − I) with z ≈ 1 (our convention): " + Formats.adoc(gru, 2),
                 Verdict.forStatement(gru < 1e-3), "gruJacobianIsNearIdentityWhenTheGateKeepsTheState",
                 "Text 002's z ≈ 0 is PyTorch's z ≈ 1 (<<conventions>>)."));
+        l.value("gru-identity", Formats.adoc(gru, 2));
         double lstm = GateClaims.distanceFromIdentity(org.rnngradients.cells.CellKind.LSTM, 12, 52);
         l.add(new LedgerRow("lstm-identity", "002 gated path",
                 "With f~t~ ≈ 1 and i~t~ ≈ 0 the LSTM cell state passes through: ∂c~t~/∂c~t−1~ ≈ I", "≈ I",
                 "max abs(∂c~t~/∂c~t−1~ − I): " + Formats.adoc(lstm, 2),
                 Verdict.forStatement(lstm < 1e-3), "lstmCellStateJacobianIsNearIdentityWhenForgetGateIsOpen", ""));
+        l.value("lstm-identity", Formats.adoc(lstm, 2));
         addLab(l);
     }
 

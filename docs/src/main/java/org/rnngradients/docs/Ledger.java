@@ -73,7 +73,9 @@ public final class Ledger {
         StringBuilder sb = new StringBuilder();
         sb.append("[.ledger,cols=\"2,8,4,6,3,7\",options=\"header\"]\n|===\n");
         sb.append("| Source | Claim | Stated | Measured | Verdict | Test and note\n\n");
-        for (LedgerRow r : rows) {
+        List<LedgerRow> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing(r -> r.source().substring(0, 3)));   // stable: by text
+        for (LedgerRow r : sorted) {
             sb.append("| ").append(r.source()).append('\n')
               .append("| [[claim-").append(r.id()).append(",ledger: ").append(r.id()).append("]]").append(r.claim()).append('\n')
               .append("| ").append(r.stated()).append('\n')

@@ -31,6 +31,9 @@ public final class SvgCharts {
     public static final int WIDTH = 720;
     public static final int HEIGHT = 420;
 
+    /** One installed family (Debian's base fonts) so text metrics do not depend on what else is installed. */
+    private static final String FONT = "DejaVu Sans";
+
     private static final Color[] PALETTE = {
         new Color(0xC0392B), new Color(0x2471A3), new Color(0x1E8449), new Color(0x7D3C98),
         new Color(0xB9770E), new Color(0x566573)
@@ -107,7 +110,7 @@ public final class SvgCharts {
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, y, new XYLineAndShapeRenderer(true, false));
-        JFreeChart chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.PLAIN, 13), plot, series.size() > 1);
+        JFreeChart chart = new JFreeChart(null, new Font(FONT, Font.PLAIN, 13), plot, series.size() > 1);
         theme().apply(chart);
         plot.setRenderer(renderer());
         plot.setBackgroundPaint(Color.WHITE);
@@ -134,10 +137,10 @@ public final class SvgCharts {
 
     private static StandardChartTheme theme() {
         StandardChartTheme t = new StandardChartTheme("book");
-        t.setExtraLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        t.setLargeFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        t.setRegularFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        t.setSmallFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        t.setExtraLargeFont(new Font(FONT, Font.BOLD, 16));
+        t.setLargeFont(new Font(FONT, Font.PLAIN, 14));
+        t.setRegularFont(new Font(FONT, Font.PLAIN, 12));
+        t.setSmallFont(new Font(FONT, Font.PLAIN, 10));
         t.setPlotBackgroundPaint(Color.WHITE);
         t.setChartBackgroundPaint(Color.WHITE);
         t.setDomainGridlinePaint(new Color(0xDDDDDD));

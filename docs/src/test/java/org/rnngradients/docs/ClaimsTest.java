@@ -250,6 +250,25 @@ class ClaimsTest {
     }
 
     @Test
+    void typicalInitialisationLosesTheSignalWithinTensOfSteps() {
+        double[] p = Lab.meanLog10Profile(org.rnngradients.cells.CellKind.RNN_TANH);
+        assertTrue(p[Lab.T - 31] - p[Lab.T - 1] < -5);
+        verdict("typical-init", Verdict.HOLDS);
+    }
+
+    @Test
+    void vanillaTanhRnnVanishesAtDefaultInitialisation() {
+        assertTrue(Lab.ordersLostPerTenSteps(Lab.meanLog10Profile(org.rnngradients.cells.CellKind.RNN_TANH)) > 0);
+        verdict("vanilla-vanishes", Verdict.HOLDS);
+    }
+
+    @Test
+    void powerIterationGrowsAtTheSpectralRadius() {
+        assertEquals(1.0, TrajectoryClaims.powerIterationRateRatio(12, 400, 53), 0.02);
+        verdict("power-iteration", Verdict.HOLDS);
+    }
+
+    @Test
     void labProfileIsDeterministicForASeed() {
         assertEquals(java.util.Arrays.toString(Lab.log10Profile(org.rnngradients.cells.CellKind.GRU, 7)),
                 java.util.Arrays.toString(Lab.log10Profile(org.rnngradients.cells.CellKind.GRU, 7)));

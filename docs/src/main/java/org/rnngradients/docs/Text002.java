@@ -64,7 +64,9 @@ final class Text002 {
         l.number("lab-gru", "002 lab", "GRU: about 1 order of magnitude per 10 steps", "~1", 1, 1, rg,
                 "labGruLosesAboutOneOrderPerTenSteps",
                 "At PyTorch's default initialisation the update gate sits near 1/2, so each step keeps only about half "
-                        + "of the state: the GRU decays faster than the text says. Gates biased to remember slow it down.");
+                        + "of the state. The text's figure appears once the update gate is biased by +1 towards keeping the "
+                        + "state: then " + Formats.fixed(Lab.ordersLostPerTenSteps(
+                                Lab.meanLog10Profile(org.rnngradients.cells.CellKind.GRU, 1)), 2) + " orders per 10 steps.");
         l.add(new LedgerRow("lab-lstm", "002 lab", "LSTM: similar to the GRU", "≈ GRU",
                 Formats.fixed(rl, 2) + " vs " + Formats.fixed(rg, 2) + " orders per 10 steps",
                 Verdict.forStatement(Math.abs(rl - rg) < 0.5), "labLstmDecaysLikeTheGru", ""));

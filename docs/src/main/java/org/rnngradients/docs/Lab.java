@@ -96,4 +96,27 @@ public final class Lab {
         }
         return -DecayFit.of(distance, log10Profile).ordersPerTenSteps();
     }
+
+    /**
+     * Orders of magnitude lost per 10 steps for a ReLU RNN with W_hh = g·I from a positive state and zero input:
+     * every unit stays active, so J_t = g·I and only the recurrent matrix decides (ReLU does not saturate).
+     */
+    public static double reluIdentityRate(double g, long seed) {
+        RandomSource random = RandomSource.seeded(seed);
+        RecurrentCell cell = CellKind.RNN_RELU.create(INPUT, HIDDEN);
+        Cells.initialise(cell, org.rnngradients.linalg.Initialiser.identity(g),
+                org.rnngradients.linalg.Initialiser.pytorchDefault(HIDDEN), random.fork("init"));
+        DMatrixRMaj[] inputs = new DMatrixRMaj[T];
+        for (int t = 0; t < T; t++) {
+            inputs[t] = new DMatrixRMaj(INPUT, 1);
+        }
+        DMatrixRMaj h0 = new DMatrixRMaj(HIDDEN, 1);
+        for (int i = 0; i < HIDDEN; i++) {
+            h0.set(i, random.uniform(0.5, 1.0));
+        }
+        RnnModel model = new RnnModel(cell, new MeanSquaredError());
+        GradientProfile profile = new AdjointProfiler().profile(model,
+                Sequence.lastStep(inputs, new DMatrixRMaj(HIDDEN, 1)), h0);
+        return ordersLostPerTenSteps(profile.log10Norms());
+    }
 }

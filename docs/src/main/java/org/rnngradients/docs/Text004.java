@@ -33,5 +33,13 @@ final class Text004 {
                 "largest ln‖∏J‖ − t ln 0.9 over 60 steps: " + Formats.adoc(vanish, 3),
                 Verdict.forStatement(vanish <= 1e-12), "normBelowOneForcesVanishingWithTanh", ""));
         l.value("norm-below-one", Formats.adoc(vanish, 3));
+            double shrink = Lab.reluIdentityRate(0.8, 45);
+        double grow = Lab.reluIdentityRate(1.2, 46);
+        l.add(new LedgerRow("relu-matrix-decides", "004 remedies",
+                "A non-saturating activation (ReLU) does not settle it: the recurrent matrix still amplifies or suppresses",
+                "both remain possible", "ReLU, W~hh~ = g·I, all units active: g = 0.8 loses " + Formats.fixed(shrink, 2)
+                        + ", g = 1.2 loses " + Formats.fixed(grow, 2) + " orders per 10 steps",
+                Verdict.forStatement(shrink > 0.5 && grow < -0.5), "reluLeavesTheRecurrentMatrixInCharge",
+                "Closed form: 10·log~10~(1/g) orders per 10 steps, i.e. 0.97 and −0.79."));
     }
 }

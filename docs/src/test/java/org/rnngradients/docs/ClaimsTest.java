@@ -362,4 +362,11 @@ class ClaimsTest {
         assertTrue(TrajectoryClaims.worstGammaExcess(8, 60, 0.9, 44) <= 1e-12);
         verdict("norm-below-one", Verdict.HOLDS);
     }
+
+    @Test
+    void reluLeavesTheRecurrentMatrixInCharge() {
+        assertEquals(10 * Math.log10(1 / 0.8), Lab.reluIdentityRate(0.8, 45), 1e-9);
+        assertEquals(10 * Math.log10(1 / 1.2), Lab.reluIdentityRate(1.2, 46), 1e-9);
+        verdict("relu-matrix-decides", Verdict.HOLDS);
+    }
 }

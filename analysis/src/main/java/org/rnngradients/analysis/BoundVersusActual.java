@@ -5,7 +5,7 @@ import org.rnngradients.linalg.SingularValues;
 
 /**
  * The submultiplicative bound ‖∂h_T/∂h_t‖ ≤ ∏_{s=t+1}^{T} ‖J_s‖ next to the actual norm, for every t,
- * in natural logs. The log-ratio ln(bound/actual) ≥ 0 is zero exactly when the bound is tight — when
+ * in natural logs (or, with {@link #fromStart}, ‖∂h_t/∂h_0‖ ≤ ∏_{s ≤ t} ‖J_s‖). The log-ratio ln(bound/actual) ≥ 0 is zero exactly when the bound is tight — when
  * the top singular directions of consecutive Jacobians line up — and grows when they are misaligned.
  */
 public final class BoundVersusActual {
@@ -17,10 +17,27 @@ public final class BoundVersusActual {
         this.logActual = logActual;
     }
 
-    /** The series for the products recorded in {@code product}, indexed by t = 0, …, T. */
+    /** The series for the backward products ∂h_T/∂h_t recorded in {@code product}, indexed by t = 0, …, T. */
     public static BoundVersusActual of(JacobianProduct product) {
         Require.nonNull(product, "product");
         return new BoundVersusActual(logBound(product), product.logSpectralNormsToEnd());
+    }
+
+    /**
+     * The series for the forward products ∂h_t/∂h_0, indexed by t = 0, …, T: bound Σ_{s ≤ t} ln‖J_s‖
+     * against ln‖J_t ⋯ J_1‖, the view in which a perturbation of h_0 is followed forward in time.
+     */
+    public static BoundVersusActual fromStart(JacobianProduct product) {
+        Require.nonNull(product, "product");
+        double[] toEnd = logBound(product);
+        double[] bound = new double[toEnd.length];
+        double[] actual = new double[toEnd.length];
+        double[][] spectra = product.logSingularValuesFromStart();
+        for (int t = 0; t < bound.length; t++) {
+            bound[t] = toEnd[0] - toEnd[t];
+            actual[t] = spectra[t][0];
+        }
+        return new BoundVersusActual(bound, actual);
     }
 
     // tag::bound-vs-actual[]

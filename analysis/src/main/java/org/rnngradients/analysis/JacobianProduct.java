@@ -7,7 +7,8 @@ import org.rnngradients.linalg.Require;
  * The step Jacobians J_1, …, J_T recorded along one trajectory, and the products
  * ∂h_T/∂h_t = J_T J_{T−1} ⋯ J_{t+1} for every t = 0, …, T (the empty product at t = T is I).
  * Their singular values are computed in log space by accumulating backward from T with
- * {@link ProductSingularValues}, so a product that would under- or overflow is never formed.
+ * {@link ProductSingularValues}, so a product that would under- or overflow is never formed. The
+ * recording holds T·n² doubles; a spectrum for every t costs O(T·n³).
  */
 public final class JacobianProduct {
     private final DMatrixRMaj[] jacobians;
@@ -68,6 +69,21 @@ public final class JacobianProduct {
         return out;
     }
     // end::backward-product-spectra[]
+
+    /**
+     * ln σ_i(∂h_t/∂h_0) for every t = 0, …, T, the forward view of the same trajectory: how a
+     * perturbation of the initial state grows or shrinks, (∂h_t/∂h_0) = J_t (∂h_{t−1}/∂h_0).
+     */
+    public double[][] logSingularValuesFromStart() {
+        double[][] out = new double[steps() + 1][n];
+        ProductSingularValues product = new ProductSingularValues(n);
+        product.logSingularValues(out[0]);
+        for (int t = 1; t <= steps(); t++) {
+            product.multiplyLeft(jacobians[t - 1]);
+            product.logSingularValues(out[t]);
+        }
+        return out;
+    }
 
     /** ln‖∂h_T/∂h_t‖₂ for every t = 0, …, T (the largest log singular value of each product). */
     public double[] logSpectralNormsToEnd() {

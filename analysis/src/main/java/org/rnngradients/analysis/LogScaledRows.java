@@ -146,10 +146,7 @@ public final class LogScaledRows {
     private void rotate(double[] rows, double[] scales, int p, int q, double cosine) {
         double r = Math.exp(scales[q] - scales[p]);
         double w = (r * r - 1) / (2 * cosine);
-        double tau = Math.signum(w) / (Math.abs(w) + Math.sqrt(r * r + w * w));
-        if (w == 0) {
-            tau = 1 / r;
-        }
+        double tau = w == 0 ? 1 : Math.signum(w) / (Math.abs(w) + Math.sqrt(r * r + w * w));   // w = 0 only when r = 1
         double t = r * tau;
         double cos = 1 / Math.sqrt(1 + t * t);
         int pi = p * n;
@@ -160,8 +157,8 @@ public final class LogScaledRows {
             rows[pi + k] = up - tau * r * r * uq;
             rows[qi + k] = uq + tau * up;
         }
-        scales[p] += Math.log(cos) + normaliseRow(rows, pi);
-        scales[q] += Math.log(cos) + normaliseRow(rows, qi);
+        scales[p] += Math.log(cos) + normaliseRotatedRow(rows, pi);
+        scales[q] += Math.log(cos) + normaliseRotatedRow(rows, qi);
     }
     // end::log-scaled-jacobi-rotation[]
 
@@ -171,6 +168,25 @@ public final class LogScaledRows {
             s += rows[a + k] * rows[b + k];
         }
         return s;
+    }
+
+    /**
+     * {@link #normaliseRow} for a row just produced by a rotation of unit rows, whose norm is at most 2:
+     * its squares cannot overflow, so one pass for Σx² suffices unless the row is nearly zero.
+     */
+    private double normaliseRotatedRow(double[] rows, int offset) {
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            sum += rows[offset + k] * rows[offset + k];
+        }
+        if (sum < 1e-200) {
+            return normaliseRow(rows, offset);
+        }
+        double inverse = 1 / Math.sqrt(sum);
+        for (int k = 0; k < n; k++) {
+            rows[offset + k] *= inverse;
+        }
+        return 0.5 * Math.log(sum);
     }
 
     /** Scales the row starting at {@code offset} to unit norm; returns ln of its former norm (−∞ if zero). */

@@ -21,9 +21,11 @@ public enum Regime {
     public static final double DEFAULT_EPSILON = 0.01;
 
     // tag::regime-criterion[]
-    /** The regime of a largest exponent λ_1 (finite) with margin ε (> 0). */
+    /** The regime of a largest exponent λ_1 (not NaN; −∞ when every direction is lost) with margin ε (> 0). */
     public static Regime of(double largestExponent, double epsilon) {
-        Require.finite(largestExponent, "largestExponent");
+        if (Double.isNaN(largestExponent)) {
+            throw new IllegalArgumentException("largestExponent must not be NaN");
+        }
         Require.positive(epsilon, "epsilon");
         if (largestExponent < -epsilon) {
             return VANISHING;

@@ -141,6 +141,19 @@ class CellTrajectoryTest {
     }
 
     @Test
+    void reluNetworkWithDeadUnitsLosesDirectionsInsteadOfFailing() {
+        RecurrentCell irnn = CellKind.RNN_RELU.create(2, 6);
+        Cells.initialise(irnn, Initialiser.identity(1.0), Initialiser.uniform(1.0), RandomSource.seeded(50));
+        LyapunovResult result = new LyapunovSpectrum(6, 0, 400, 1).compute(driven(irnn, 51));
+        double[] lambda = result.exponents();
+        assertEquals(Double.NEGATIVE_INFINITY, lambda[5], "a unit that is ever switched off loses its direction");
+        for (double l : lambda) {
+            assertTrue(l <= 1e-12, "a product of diagonal 0/1 matrices never grows: " + l);
+        }
+        assertEquals(Regime.VANISHING, Regime.of(result.largest()));
+    }
+
+    @Test
     void badInputIsRefusedWithNamedErrors() {
         RecurrentCell cell = cell(CellKind.RNN_TANH, 2, 3, 1);
         assertMessage("cell", () -> new CellTrajectory(null, InputSequence.constant(new DMatrixRMaj(2, 1)), new DMatrixRMaj(3, 1)));

@@ -31,6 +31,19 @@ class JacobianProductTest {
     }
 
     @Test
+    void productFromTheStartMatchesTheExplicitProductForEveryT() {
+        List<DMatrixRMaj> f = TestMatrices.gaussianFactors(3, 12, 0.8, RandomSource.seeded(22));
+        double[][] all = JacobianProduct.record(JacobianSequence.of(f), f.size()).logSingularValuesFromStart();
+        assertArrayEquals(new double[3], all[0], 0);
+        for (int t = 1; t <= f.size(); t++) {
+            double[] expected = Spectra.singularValues(TestMatrices.explicitProduct(f.subList(0, t)));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(expected[i], Math.exp(all[t][i]), 1e-10 * expected[0], "t=" + t + " i=" + i);
+            }
+        }
+    }
+
+    @Test
     void linearRnnProductDecaysAtLnRhoPerStepOverTenThousandSteps() {
         DMatrixRMaj w = TestMatrices.normal(new double[] {0.5}, new double[] {0.5}, RandomSource.seeded(1));
         JacobianProduct product = JacobianProduct.record(new LinearMap(w), 10_000);
@@ -58,6 +71,10 @@ class JacobianProductTest {
         assertEquals(0, b.logActual()[0], 1e-12);
         assertEquals(40 * Math.log(2), b.logRatio()[0], 1e-12);
         assertEquals(Math.log(2), b.logActual()[39], 1e-12);
+        BoundVersusActual forward = BoundVersusActual.fromStart(JacobianProduct.record(JacobianConstructions.rotating(2.0), 40));
+        assertEquals(40 * Math.log(2), forward.logBound()[40], 1e-12);
+        assertEquals(0, forward.logActual()[40], 1e-12);
+        assertEquals(0, forward.logRatio()[1], 1e-12);
     }
 
     @Test

@@ -37,9 +37,12 @@ class ProductSingularValuesProperties {
                                         @ForAll @DoubleRange(min = 0.1, max = 3) double std,
                                         @ForAll long seed) {
         JacobianSource source = JacobianSequence.of(TestMatrices.gaussianFactors(n, steps, std, RandomSource.seeded(seed)));
-        double[] ratio = BoundVersusActual.of(JacobianProduct.record(source, steps)).logRatio();
+        JacobianProduct product = JacobianProduct.record(source, steps);
+        double[] ratio = BoundVersusActual.of(product).logRatio();
+        double[] forward = BoundVersusActual.fromStart(product).logRatio();
         for (int t = 0; t <= steps; t++) {
             assertTrue(ratio[t] >= -1e-12, "ln(bound/actual) at t=" + t + " was " + ratio[t]);
+            assertTrue(forward[t] >= -1e-12, "forward ln(bound/actual) at t=" + t + " was " + forward[t]);
         }
     }
 
@@ -48,9 +51,12 @@ class ProductSingularValuesProperties {
                                                   @ForAll @IntRange(min = 1, max = 8) int steps,
                                                   @ForAll long seed) {
         JacobianSource source = JacobianConstructions.aligned(n, steps, 0.2, 2.0, RandomSource.seeded(seed));
-        double[] ratio = BoundVersusActual.of(JacobianProduct.record(source, steps)).logRatio();
+        JacobianProduct product = JacobianProduct.record(source, steps);
+        double[] ratio = BoundVersusActual.of(product).logRatio();
+        double[] forward = BoundVersusActual.fromStart(product).logRatio();
         for (int t = 0; t <= steps; t++) {
             assertEquals(0, ratio[t], 1e-12, "ln(bound/actual) at t=" + t);
+            assertEquals(0, forward[t], 1e-12, "forward ln(bound/actual) at t=" + t);
         }
     }
 }

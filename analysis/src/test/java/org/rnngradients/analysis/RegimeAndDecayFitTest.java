@@ -17,6 +17,7 @@ class RegimeAndDecayFitTest {
         assertEquals(Regime.EXPLODING, Regime.of(0.011));
         assertEquals(Regime.VANISHING, Regime.of(-0.2, 0.1));
         assertEquals(Regime.MARGINAL, Regime.of(-0.05, 0.1));
+        assertEquals(Regime.VANISHING, Regime.of(Double.NEGATIVE_INFINITY));
     }
 
     @Test

@@ -42,7 +42,8 @@ public final class AddingProblemExperiment {
     }
 
     /** The settings and outcome of one training run. */
-    record Outcome(long steps, double seconds, double trainMse, double testMse, double bestTestMse) {
+    record Outcome(long steps, double seconds, double trainMse, double testMse, double bestTestMse, double baselineMse,
+                   String baseline, double fractionCorrect) {
     }
 
     private static void vanillaSweep(Args a, Path out) {
@@ -66,7 +67,7 @@ public final class AddingProblemExperiment {
                     case "orthogonal" -> Models.vanillaOrthogonal(2, hidden, 1, loss, 1.0, 1.0, seed);
                     default -> throw new IllegalArgumentException("init must be pytorch or orthogonal, was " + init);
                 };
-                Outcome o = train("rnn-tanh", model, length, steps, batch, lr, theta, seed, 0, a.integer("eval", 250), curve);
+                Outcome o = train("rnn-tanh", model, AddingProblem.sumForm(length), steps, batch, lr, theta, seed, 0, a.integer("eval", 250), curve);
                 summary.row("rnn-tanh", init, length, hidden, steps, o.steps(), batch, lr, theta, seed, o.seconds(), o.trainMse(),
                         o.testMse(), o.bestTestMse(), AddingProblem.SUM_FORM_BASELINE_MSE,
                         o.testMse() / AddingProblem.SUM_FORM_BASELINE_MSE);
@@ -83,18 +84,28 @@ public final class AddingProblemExperiment {
         double theta = a.real("theta", 1.0);
         long seed = a.longValue("seed", 1);
         double target = a.real("target", 0.01);
-        String[] header = {"cell", "T", "hidden", "forget_bias", "max_steps", "steps", "batch", "learning_rate", "clip_theta",
-            "seed", "target_test_mse", "seconds", "train_mse_last100", "test_mse", "best_test_mse", "baseline_mse",
-            "test_over_baseline"};
-        String name = "adding-lstm-T" + length;
+        String form = a.string("form", "sum");
+        AddingProblem task = switch (form) {
+            case "sum" -> AddingProblem.sumForm(length);
+            case "hochreiter" -> AddingProblem.hochreiter(length);
+            default -> throw new IllegalArgumentException("form must be sum or hochreiter, was " + form);
+        };
+        String[] header = {"cell", "form", "T", "hidden", "forget_bias", "max_steps", "steps", "batch", "learning_rate",
+            "clip_theta", "seed", "target_test_mse", "seconds", "train_mse_last100", "test_mse", "best_test_mse",
+            "baseline_mse", "baseline", "test_over_baseline", "fraction_within_0.04"};
+        String name = form.equals("sum") ? "adding-lstm-T" + length : "adding-hochreiter-lstm-T" + length;
         try (Csv summary = new Csv(out.resolve(name + ".csv"), header);
              Csv curve = curveFile(out.resolve(name + "-curve.csv"))) {
-            RnnModel model = Models.lstm(2, hidden, 1, AddingProblem.sumForm(length).loss(), 1.0, 1.0, seed);
-            Outcome o = train("lstm", model, length, steps, batch, lr, theta, seed, target, a.integer("eval", 250), curve);
-            summary.row("lstm", length, hidden, 1.0, steps, o.steps(), batch, lr, theta, seed, target, o.seconds(),
-                    o.trainMse(), o.testMse(), o.bestTestMse(), AddingProblem.SUM_FORM_BASELINE_MSE,
-                    o.testMse() / AddingProblem.SUM_FORM_BASELINE_MSE);
+            RnnModel model = Models.lstm(2, hidden, 1, task.loss(), 1.0, form.equals("sum") ? 1.0 : 0.5, seed);
+            Outcome o = train("lstm", model, task, steps, batch, lr, theta, seed, target, a.integer("eval", 250), curve);
+            summary.row("lstm", form, length, hidden, 1.0, steps, o.steps(), batch, lr, theta, seed, target, o.seconds(),
+                    o.trainMse(), o.testMse(), o.bestTestMse(), o.baselineMse(), quote(o.baseline()),
+                    o.testMse() / o.baselineMse(), o.fractionCorrect());
         }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s + "\"";
     }
 
     static Csv curveFile(Path file) {
@@ -102,9 +113,9 @@ public final class AddingProblemExperiment {
     }
 
     /** Trains with Adam and global-norm clipping; evaluates on 1000 held-out sequences every {@code evalEvery} steps. */
-    private static Outcome train(String cell, RnnModel model, int length, int steps, int batch, double lr, double theta,
-                                 long seed, double targetMse, int evalEvery, Csv curve) {
-        AddingProblem task = AddingProblem.sumForm(length);
+    private static Outcome train(String cell, RnnModel model, AddingProblem task, int steps, int batch, double lr,
+                                 double theta, long seed, double targetMse, int evalEvery, Csv curve) {
+        int length = task.length();
         Sequence[] test = task.batch(1000, RandomSource.seeded(seed).fork("test-set"));
         TrainingConfig config = new TrainingConfig(steps, batch, seed, new FullBptt(), new Adam(lr),
                 GradientClipper.globalNorm(theta, NonFinitePolicy.THROW));
@@ -126,7 +137,21 @@ public final class AddingProblemExperiment {
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         double testMse = Evaluation.meanLossPerTarget(model, test);
-        return new Outcome(result.completedSteps(), seconds, mean(recent, result.completedSteps()), testMse, Math.min(best[0], testMse));
+        boolean sum = task.form() == AddingProblem.Form.SUM;
+        double baseline = sum ? AddingProblem.SUM_FORM_BASELINE_MSE : constantPredictionMse(test, 0.5);
+        return new Outcome(result.completedSteps(), seconds, mean(recent, result.completedSteps()), testMse,
+                Math.min(best[0], testMse), baseline, sum ? "predict 1: 1/6 exactly" : "predict 0.5: MSE on the test set",
+                Evaluation.fractionWithin(model, test, AddingProblem.CORRECT_TOLERANCE));
+    }
+
+    /** The MSE of always predicting {@code c} on the test sequences. */
+    private static double constantPredictionMse(Sequence[] test, double c) {
+        double sum = 0;
+        for (Sequence s : test) {
+            double e = s.target(s.length()).data[0] - c;
+            sum += e * e;
+        }
+        return sum / test.length;
     }
 
     /** The mean of the last min(filled, 100) training losses, kept in a ring indexed by step. */

@@ -5,10 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-/** A comma-separated table with a header row (no quoting: the experiment files contain none). */
+/** A comma-separated table with a header row; double-quoted cells may contain commas. */
 public final class CsvTable {
 
     private final Path file;
@@ -26,18 +25,43 @@ public final class CsvTable {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException(file + " is empty");
         }
-        CsvTable t = new CsvTable(file, Arrays.asList(lines.get(0).split(",", -1)));
+        CsvTable t = new CsvTable(file, split(lines.get(0)));
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
                 continue;
             }
-            String[] cells = line.split(",", -1);
+            String[] cells = split(line).toArray(new String[0]);
             if (cells.length != t.header.size()) {
                 throw new IllegalArgumentException(file + ": row has " + cells.length + " cells, header " + t.header.size());
             }
             t.rows.add(cells);
         }
         return t;
+    }
+
+    /** Splits one line at commas outside double quotes; quotes are removed ("" stands for one quote). */
+    static List<String> split(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     /** The column names. */

@@ -14,20 +14,23 @@ import java.util.stream.Stream;
 
 /**
  * Renders the training results that the bptt experiment programs record as CSV files under
- * {@code bptt/experiments/results/}: the adding-problem sweep as a table and its training curves as a figure,
- * short tables as they are, long per-step files by name. Absent files are left out, not invented.
+ * {@code bptt/experiments/results/} into four AsciiDoc fragments (adding problem, clipping, memory, others) and
+ * their figures. A missing file yields a sentence saying so; nothing is invented.
  */
 public final class ExperimentResults {
 
     static final String DIR = "bptt/experiments/results";
     static final Set<String> SPECIAL = Set.of("adding-vanilla-length-sweep.csv", "adding-vanilla-curves.csv",
-            "adding-lstm-T100.csv", "adding-lstm-T100-curve.csv");
+            "adding-vanilla-orthogonal-length-sweep.csv", "adding-vanilla-orthogonal-curves.csv",
+            "adding-lstm-T100.csv", "adding-lstm-T100-curve.csv", "adding-hochreiter-lstm-T100.csv",
+            "adding-hochreiter-lstm-T100-curve.csv", "exploding-clipping-summary.csv", "exploding-clipping-curves.csv",
+            "checkpoint-memory-full.csv", "checkpoint-memory-checkpointed.csv", "profile-agreement-T50.csv");
     static final int LONG = 40;
 
     private ExperimentResults() {
     }
 
-    /** Writes {@code out} and any figures; returns the number of result files found. */
+    /** Writes {@code experiments-*.adoc} beside {@code out} and the figures; returns the number of result files. */
     public static int write(Path root, Path out, Figures figures) throws IOException {
         Path dir = root.resolve(DIR);
         List<Path> files = new ArrayList<>();
@@ -36,86 +39,99 @@ public final class ExperimentResults {
                 files = s.filter(p -> p.toString().endsWith(".csv")).sorted().collect(Collectors.toList());
             }
         }
-        StringBuilder sb = new StringBuilder("=== Recorded training runs\n\n");
-        if (files.isEmpty()) {
-            sb.append("No training results were recorded under `" + DIR + "/` when this book was built.\n");
-        }
-        adding(dir, sb, figures);
+        Path gen = out.toAbsolutePath().getParent();
+        Files.createDirectories(gen);
+        Files.writeString(gen.resolve("experiments-adding.adoc"), AddingSection.render(dir, figures), StandardCharsets.UTF_8);
+        Files.writeString(gen.resolve("experiments-clipping.adoc"), ClippingSection.render(dir, figures), StandardCharsets.UTF_8);
+        Files.writeString(gen.resolve("experiments-memory.adoc"), memory(dir), StandardCharsets.UTF_8);
+        Files.writeString(gen.resolve("lab-agreement.adoc"), agreement(dir), StandardCharsets.UTF_8);
+        StringBuilder others = new StringBuilder();
         for (Path f : files) {
             if (!SPECIAL.contains(f.getFileName().toString())) {
-                sb.append(generic(f));
+                others.append(generic(f));
             }
         }
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
+        if (others.length() == 0) {
+            others.append("No further result files were recorded.\n");
+        }
+        Files.writeString(out, others.toString(), StandardCharsets.UTF_8);
         return files.size();
     }
 
-    private static void adding(Path dir, StringBuilder sb, Figures figures) throws IOException {
-        Path sweep = dir.resolve("adding-vanilla-length-sweep.csv");
-        if (!Files.isRegularFile(sweep)) {
-            return;
-        }
-        CsvTable t = CsvTable.read(sweep);
-        sb.append("A vanilla tanh RNN (hidden size ").append(t.text(0, "hidden"))
-          .append(") trained with Adam and clipping on the sum form of the adding problem, one run per length. ")
-          .append("The ratio compares the held-out MSE with the baseline 1/6 of always answering 1; below ")
-          .append(AddingResults.SOLVED).append(" counts as solved, above ").append(AddingResults.FAILED)
-          .append(" as failed.\n\n");
-        sb.append(".Vanilla RNN on the adding problem (`adding-vanilla-length-sweep.csv`)\n");
-        sb.append("[%autowidth,options=\"header\"]\n|===\n| T | training steps | test MSE | test MSE / baseline\n");
-        for (int r = 0; r < t.size(); r++) {
-            sb.append("| ").append(t.text(r, "T")).append(" | ").append(t.text(r, "steps"))
-              .append(" | ").append(Formats.adoc(t.number(r, "test_mse"), 3))
-              .append(" | ").append(Formats.adoc(t.number(r, "test_over_baseline"), 3)).append('\n');
-        }
-        sb.append("|===\n\n");
-        Path lstm = dir.resolve("adding-lstm-T100.csv");
-        if (Files.isRegularFile(lstm)) {
-            CsvTable l = CsvTable.read(lstm);
-            sb.append("An LSTM of the same size with forget-gate bias ").append(l.text(0, "forget_bias"))
-              .append(" reached a test MSE of ").append(Formats.adoc(l.number(0, "test_mse"), 3))
-              .append(" (").append(Formats.adoc(l.number(0, "test_over_baseline"), 2))
-              .append(" of the baseline) at T = ").append(l.text(0, "T")).append(" after ").append(l.text(0, "steps"))
-              .append(" steps. Text 000's figure of a thousand steps and more was not run here.\n\n");
-        }
-        curves(dir.resolve("adding-vanilla-curves.csv"), dir.resolve("adding-lstm-T100-curve.csv"), sb, figures);
+    /** "No … recorded" when {@code file} is absent, else null. */
+    static String absent(Path file) {
+        return Files.isRegularFile(file) ? null
+                : "The `bptt` module had not recorded `" + file.getFileName() + "` when this book was built.\n\n";
     }
 
-    private static void curves(Path vanilla, Path lstm, StringBuilder sb, Figures figures) throws IOException {
-        if (!Files.isRegularFile(vanilla)) {
-            return;
-        }
-        SvgCharts chart = new SvgCharts("adding-training-curves", "training step", "log10 of training MSE");
-        Map<String, List<double[]>> byLength = new LinkedHashMap<>();
-        CsvTable t = CsvTable.read(vanilla);
+    /** Series of (x, y) points grouped by a key, in file order. */
+    static Map<String, List<double[]>> group(CsvTable t, String key, String x, String y, boolean log10) {
+        Map<String, List<double[]>> out = new LinkedHashMap<>();
         for (int r = 0; r < t.size(); r++) {
-            byLength.computeIfAbsent("vanilla, T = " + t.text(r, "T"), k -> new ArrayList<>())
-                    .add(new double[] {t.number(r, "step"), Math.log10(t.number(r, "train_mse"))});
+            double v = t.number(r, y);
+            out.computeIfAbsent(t.text(r, key), k -> new ArrayList<>())
+               .add(new double[] {t.number(r, x), log10 ? Math.log10(v) : v});
         }
-        if (Files.isRegularFile(lstm)) {
-            CsvTable l = CsvTable.read(lstm);
-            for (int r = 0; r < l.size(); r++) {
-                byLength.computeIfAbsent("LSTM, T = " + l.text(r, "T"), k -> new ArrayList<>())
-                        .add(new double[] {l.number(r, "step"), Math.log10(l.number(r, "train_mse"))});
-            }
+        return out;
+    }
+
+    /** Adds every group of {@code points} to {@code chart} with the given name prefix and dash style. */
+    static void addGroups(SvgCharts chart, Map<String, List<double[]>> points, String prefix, boolean dashed) {
+        points.forEach((name, list) -> chart.add(new SvgCharts.Series(prefix + name,
+                list.stream().mapToDouble(p -> p[0]).toArray(), list.stream().mapToDouble(p -> p[1]).toArray(), dashed)));
+    }
+
+    /** The bptt module's own run of the lab (agreement task): fitted decay per cell from its mean profile. */
+    private static String agreement(Path dir) throws IOException {
+        Path f = dir.resolve("profile-agreement-T50.csv");
+        if (absent(f) != null) {
+            return absent(f);
         }
-        byLength.forEach((name, points) -> {
+        CsvTable t = CsvTable.read(f);
+        StringBuilder sb = new StringBuilder("The `bptt` module ran the same measurement on a task with structure, the "
+                + "agreement task (a subject, distractors, then a query, loss at the last step only), averaging over "
+                + t.text(0, "samples") + " sequences (`" + f.getFileName() + "`). Fitted the same way:\n\n"
+                + "[%autowidth,options=\"header\"]\n|===\n| cell | orders of magnitude lost per 10 steps\n");
+        group(t, "cell", "steps_before_loss", "mean_log10_norm", false).forEach((cell, points) -> {
             double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
             double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
-            chart.add(new SvgCharts.Series(name, x, y, name.startsWith("LSTM")));
+            sb.append("| ").append(cell).append(" | ")
+              .append(Formats.fixed(-org.rnngradients.analysis.DecayFit.of(x, y).ordersPerTenSteps(), 2)).append('\n');
         });
-        figures.write(chart);
-        sb.append("[[fig-adding-curves]]\n")
-          .append(".Training MSE (base-10 log) on the adding problem; the baseline 1/6 is at −0.78.\n")
-          .append("image::adding-training-curves.svg[Training curves on the adding problem,720,420]\n\n");
+        return sb.append("|===\n\n").toString();
+    }
+
+    private static String memory(Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (String name : new String[] {"checkpoint-memory-full.csv", "checkpoint-memory-checkpointed.csv"}) {
+            Path f = dir.resolve(name);
+            if (absent(f) != null) {
+                sb.append(absent(f));
+                continue;
+            }
+            CsvTable t = CsvTable.read(f);
+            sb.append(".Memory of one ").append(t.text(0, "engine")).append(" BPTT gradient, ").append(t.text(0, "cell"))
+              .append(" H = ").append(t.text(0, "hidden")).append(" (`").append(name).append("`)\n")
+              .append("[%autowidth,options=\"header\"]\n|===\n| T | segment | stored activations (MiB) | ")
+              .append("full BPTT would store (MiB) | peak heap (MiB) | heap limit (MiB) | seconds\n");
+            for (int r = 0; r < t.size(); r++) {
+                sb.append("| ").append(t.text(r, "T")).append(" | ").append(t.text(r, "segment_length"))
+                  .append(" | ").append(Formats.fixed(t.number(r, "stored_MiB"), 1))
+                  .append(" | ").append(Formats.fixed(t.number(r, "full_storage_MiB"), 1))
+                  .append(" | ").append(Formats.fixed(t.number(r, "peak_heap_bytes") / 1048576, 1))
+                  .append(" | ").append(Formats.fixed(t.number(r, "max_heap_bytes") / 1048576, 0))
+                  .append(" | ").append(Formats.fixed(t.number(r, "seconds"), 1)).append('\n');
+            }
+            sb.append("|===\n\n");
+        }
+        return sb.toString();
     }
 
     private static String generic(Path csv) throws IOException {
         CsvTable t = CsvTable.read(csv);
         String name = csv.getFileName().toString();
         if (t.size() > LONG) {
-            return "`" + name + "` (" + t.size() + " rows, one per recorded step) is in the repository beside the others.\n\n";
+            return "`" + name + "` (" + t.size() + " rows) is in the repository beside the others.\n\n";
         }
         StringBuilder sb = new StringBuilder(".Results from `" + name + "`\n[%autowidth,options=\"header\"]\n|===\n");
         for (String h : t.header()) {
@@ -125,7 +141,8 @@ public final class ExperimentResults {
         for (int r = 0; r < t.size(); r++) {
             for (String h : t.header()) {
                 String v = t.text(r, h);
-                sb.append("| ").append(v.matches("-?[0-9.]+(E-?[0-9]+)?") && v.contains(".") ? Formats.adoc(Double.parseDouble(v), 4) : v).append(' ');
+                boolean decimal = v.matches("-?[0-9]*\\.[0-9]+(E-?[0-9]+)?");
+                sb.append("| ").append(decimal ? Formats.adoc(Double.parseDouble(v), 4) : v.replace("|", "\\|")).append(' ');
             }
             sb.append('\n');
         }

@@ -88,7 +88,9 @@ class MechanicsTest {
     void missingResultsAreReportedNotInvented(@TempDir Path root) throws Exception {
         Path out = root.resolve("out.adoc");
         assertEquals(0, ExperimentResults.write(root, out, new Figures(root.resolve("img"))));
-        assertTrue(Files.readString(out).contains("No training results were recorded"));
+        assertTrue(Files.readString(out).contains("No further result files"));
+        assertTrue(Files.readString(root.resolve("experiments-adding.adoc")).contains("had not recorded"));
+        assertTrue(Files.readString(root.resolve("experiments-clipping.adoc")).contains("had not recorded"));
     }
 
     @Test

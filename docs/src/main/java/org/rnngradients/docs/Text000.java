@@ -8,6 +8,7 @@ final class Text000 {
 
     static void add(Ledger l, java.nio.file.Path root) {
         addAdding(l, root);
+        addClipping(l, root);
         double ratio = Claims.worstSpectralRadiusRatio(3, 2000, 11);
         l.add(new LedgerRow("radius-bound", "000 §1",
                 "For a tanh RNN, ρ(diag(tanh′) W~hh~) ≤ ρ(W~hh~) because the diagonal entries are at most 1",
@@ -57,5 +58,36 @@ final class Text000 {
                 Verdict.forStatement(b[0] >= 5 && b[0] <= 20 && b[1] <= 40 && b[2] == 1),
                 "vanillaRnnFailsTheAddingProblemBeyondAboutTenSteps",
                 "From `bptt/experiments/results/adding-vanilla-length-sweep.csv` (one seed per length; see <<experiments>>)."));
+    }
+
+    /** {completed steps without clipping, failed (1/0), completed steps with clipping, max steps}. */
+    static double[] clippingOutcome(java.nio.file.Path root) throws java.io.IOException {
+        CsvTable t = CsvTable.read(root.resolve(ExperimentResults.DIR).resolve("exploding-clipping-summary.csv"));
+        double[] out = new double[4];
+        for (int r = 0; r < t.size(); r++) {
+            if (t.text(r, "variant").equals("no-clipping")) {
+                out[0] = t.number(r, "completed_steps");
+                out[1] = Boolean.parseBoolean(t.text(r, "failed")) ? 1 : 0;
+            } else if (t.text(r, "variant").equals("global-norm")) {
+                out[2] = t.number(r, "completed_steps");
+            }
+            out[3] = t.number(r, "max_steps");
+        }
+        return out;
+    }
+
+    private static void addClipping(Ledger l, java.nio.file.Path root) {
+        double[] c;
+        try {
+            c = clippingOutcome(root);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        l.add(new LedgerRow("clipping-prevents-divergence", "000 §2, 002 clipping",
+                "Exploding gradients end training in NaN; clipping the norm prevents that", "diverges / completes",
+                "exploding start: unclipped run stopped at step " + (int) c[0] + " of " + (int) c[3]
+                        + " on a non-finite gradient; clipped run completed " + (int) c[2] + " of " + (int) c[3],
+                Verdict.forStatement(c[1] == 1 && c[0] < c[3] && c[2] == c[3]), "clippingKeepsAnExplodingRunFinite",
+                "From `bptt/experiments/results/exploding-clipping-summary.csv` (<<experiments>>)."));
     }
 }

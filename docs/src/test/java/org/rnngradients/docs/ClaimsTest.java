@@ -67,6 +67,15 @@ class ClaimsTest {
         verdict("adding-vanilla", Verdict.HOLDS);
     }
 
+    @Test
+    void clippingKeepsAnExplodingRunFinite() throws Exception {
+        double[] c = Text000.clippingOutcome(ROOT);
+        assertEquals(1, c[1], 0, "the unclipped run failed");
+        assertTrue(c[0] < c[3], "before the end");
+        assertEquals(c[3], c[2], 0, "the clipped run completed");
+        verdict("clipping-prevents-divergence", Verdict.HOLDS);
+    }
+
     // text 001
     @Test
     void twelveTenthsToTheTenth() {

@@ -37,6 +37,15 @@ class ClaimsTest {
     }
 
     @Test
+    void nilpotentMatrixGainsAnEigenvalueWhenARowIsDamped() {
+        // the simplest counterexample named in the book: W² = 0, so ρ(W) = 0, but ρ(diag(1, 0.5) W) = 0.5
+        org.ejml.data.DMatrixRMaj w = new org.ejml.data.DMatrixRMaj(2, 2, true, 1, 1, -1, -1);
+        org.ejml.data.DMatrixRMaj dw = new org.ejml.data.DMatrixRMaj(2, 2, true, 1, 1, -0.5, -0.5);
+        assertEquals(0.0, org.rnngradients.linalg.Spectra.spectralRadius(w), 1e-6);
+        assertEquals(0.5, org.rnngradients.linalg.Spectra.spectralRadius(dw), 1e-12);
+    }
+
+    @Test
     void diagonalScalingBoundsTheSpectralNorm() {
         assertTrue(Claims.worstNormBoundRatio(5, 2000, 12) <= 1 + 1e-12);
         verdict("norm-bound", Verdict.HOLDS);

@@ -34,7 +34,7 @@ public final class BenchmarkResults {
                 files = s.filter(p -> p.endsWith(Path.of("bench", "RESULTS.md"))).sorted().collect(Collectors.toList());
             }
             for (Path f : files) {
-                sb.append("== ").append(module).append(": `").append(root.relativize(f)).append("`\n\n");
+                sb.append("== Module ").append(module).append("\n\nRecorded in `").append(root.relativize(f)).append("`.\n\n");
                 sb.append(toAsciiDoc(Files.readAllLines(f, StandardCharsets.UTF_8))).append('\n');
                 found++;
             }

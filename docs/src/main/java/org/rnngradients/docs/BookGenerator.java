@@ -27,11 +27,11 @@ public final class BookGenerator {
         new ProductChapter().contribute(attributes, figures);
         new LyapunovChapter().contribute(attributes, figures);
         new ExperimentsChapter().contribute(attributes, figures);
-        int results = ExperimentResults.write(root, numbers.resolveSibling("experiments-results.adoc"));
+        int results = ExperimentResults.write(root, numbers.resolveSibling("experiments-results.adoc"), figures);
         attributes.put("experiment-result-files", Integer.toString(results));
         int benchmarks = BenchmarkResults.write(root, numbers.resolveSibling("benchmark-results.adoc"));
         attributes.put("benchmark-result-files", Integer.toString(benchmarks));
-        Ledger ledger = new Ledger();
+        Ledger ledger = new Ledger(root);
         LedgerWriter.write(ledger, attributes, numbers.resolveSibling("ledger.adoc"), root);
         attributes.write(numbers);
         System.out.printf("BookGenerator: %d attributes, %d figures in %.1f s%n",

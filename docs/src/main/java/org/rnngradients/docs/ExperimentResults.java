@@ -4,58 +4,145 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Renders the training results that the bptt experiment programs record as CSV files under
- * {@code bptt/experiments/results/} into AsciiDoc tables, one per file, in file-name order.
+ * {@code bptt/experiments/results/} into four AsciiDoc fragments (adding problem, clipping, memory, others) and
+ * their figures. A missing file yields a sentence saying so; nothing is invented.
  */
 public final class ExperimentResults {
+
+    static final String DIR = "bptt/experiments/results";
+    static final Set<String> SPECIAL = Set.of("adding-vanilla-length-sweep.csv", "adding-vanilla-curves.csv",
+            "adding-vanilla-orthogonal-length-sweep.csv", "adding-vanilla-orthogonal-curves.csv",
+            "adding-lstm-T100.csv", "adding-lstm-T100-curve.csv", "adding-hochreiter-lstm-T100.csv",
+            "adding-hochreiter-lstm-T100-curve.csv", "exploding-clipping-summary.csv", "exploding-clipping-curves.csv",
+            "checkpoint-memory-full.csv", "checkpoint-memory-checkpointed.csv", "profile-agreement-T50.csv");
+    static final int LONG = 40;
 
     private ExperimentResults() {
     }
 
-    /** Writes {@code out}: a section with one table per CSV file, or a note that none were recorded. */
-    public static int write(Path root, Path out) throws IOException {
-        Path dir = root.resolve("bptt/experiments/results");
-        List<Path> files = List.of();
+    /** Writes {@code experiments-*.adoc} beside {@code out} and the figures; returns the number of result files. */
+    public static int write(Path root, Path out, Figures figures) throws IOException {
+        Path dir = root.resolve(DIR);
+        List<Path> files = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
                 files = s.filter(p -> p.toString().endsWith(".csv")).sorted().collect(Collectors.toList());
             }
         }
-        StringBuilder sb = new StringBuilder("=== Recorded training runs\n\n");
-        if (files.isEmpty()) {
-            sb.append("No training results were recorded under `bptt/experiments/results/` when this book was built; ")
-              .append("the experiment programs of the `bptt` module write them there.\n");
-        }
+        Path gen = out.toAbsolutePath().getParent();
+        Files.createDirectories(gen);
+        Files.writeString(gen.resolve("experiments-adding.adoc"), AddingSection.render(dir, figures), StandardCharsets.UTF_8);
+        Files.writeString(gen.resolve("experiments-clipping.adoc"), ClippingSection.render(dir, figures), StandardCharsets.UTF_8);
+        Files.writeString(gen.resolve("experiments-memory.adoc"), memory(dir), StandardCharsets.UTF_8);
+        Files.writeString(gen.resolve("lab-agreement.adoc"), agreement(dir), StandardCharsets.UTF_8);
+        StringBuilder others = new StringBuilder();
         for (Path f : files) {
-            sb.append(table(f));
+            if (!SPECIAL.contains(f.getFileName().toString())) {
+                others.append(generic(f));
+            }
         }
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
+        if (others.length() == 0) {
+            others.append("No further result files were recorded.\n");
+        }
+        Files.writeString(out, others.toString(), StandardCharsets.UTF_8);
         return files.size();
     }
 
-    private static String table(Path csv) throws IOException {
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#")).collect(Collectors.toList());
-        if (lines.isEmpty()) {
-            return "";
+    /** "No … recorded" when {@code file} is absent, else null. */
+    static String absent(Path file) {
+        return Files.isRegularFile(file) ? null
+                : "The `bptt` module had not recorded `" + file.getFileName() + "` when this book was built.\n\n";
+    }
+
+    /** Series of (x, y) points grouped by a key, in file order. */
+    static Map<String, List<double[]>> group(CsvTable t, String key, String x, String y, boolean log10) {
+        Map<String, List<double[]>> out = new LinkedHashMap<>();
+        for (int r = 0; r < t.size(); r++) {
+            double v = t.number(r, y);
+            out.computeIfAbsent(t.text(r, key), k -> new ArrayList<>())
+               .add(new double[] {t.number(r, x), log10 ? Math.log10(v) : v});
         }
-        int columns = lines.get(0).split(",", -1).length;
+        return out;
+    }
+
+    /** Adds every group of {@code points} to {@code chart} with the given name prefix and dash style. */
+    static void addGroups(SvgCharts chart, Map<String, List<double[]>> points, String prefix, boolean dashed) {
+        points.forEach((name, list) -> chart.add(new SvgCharts.Series(prefix + name,
+                list.stream().mapToDouble(p -> p[0]).toArray(), list.stream().mapToDouble(p -> p[1]).toArray(), dashed)));
+    }
+
+    /** The bptt module's own run of the lab (agreement task): fitted decay per cell from its mean profile. */
+    private static String agreement(Path dir) throws IOException {
+        Path f = dir.resolve("profile-agreement-T50.csv");
+        if (absent(f) != null) {
+            return absent(f);
+        }
+        CsvTable t = CsvTable.read(f);
+        StringBuilder sb = new StringBuilder("The `bptt` module ran the same measurement on a task with structure, the "
+                + "agreement task (a subject, distractors, then a query, loss at the last step only), averaging over "
+                + t.text(0, "samples") + " sequences (`" + f.getFileName() + "`). Fitted the same way:\n\n"
+                + "[%autowidth,options=\"header\"]\n|===\n| cell | orders of magnitude lost per 10 steps\n");
+        group(t, "cell", "steps_before_loss", "mean_log10_norm", false).forEach((cell, points) -> {
+            double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
+            double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
+            sb.append("| ").append(cell).append(" | ")
+              .append(Formats.fixed(-org.rnngradients.analysis.DecayFit.of(x, y).ordersPerTenSteps(), 2)).append('\n');
+        });
+        return sb.append("|===\n\n").toString();
+    }
+
+    private static String memory(Path dir) throws IOException {
         StringBuilder sb = new StringBuilder();
-        sb.append('.').append("Results from `").append(csv.getFileName()).append("`\n");
-        sb.append("[%autowidth,options=\"header\"]\n|===\n");
-        for (String line : lines) {
-            String[] cells = line.split(",", -1);
-            if (cells.length != columns) {
-                throw new IllegalStateException(csv + ": row has " + cells.length + " cells, header " + columns);
+        for (String name : new String[] {"checkpoint-memory-full.csv", "checkpoint-memory-checkpointed.csv"}) {
+            Path f = dir.resolve(name);
+            if (absent(f) != null) {
+                sb.append(absent(f));
+                continue;
             }
-            for (String c : cells) {
-                sb.append("| ").append(c.trim().replace("|", "\\|")).append(' ');
+            CsvTable t = CsvTable.read(f);
+            sb.append(".Memory of one ").append(t.text(0, "engine")).append(" BPTT gradient, ").append(t.text(0, "cell"))
+              .append(" H = ").append(t.text(0, "hidden")).append(" (`").append(name).append("`)\n")
+              .append("[%autowidth,options=\"header\"]\n|===\n| T | segment | stored activations (MiB) | ")
+              .append("full BPTT would store (MiB) | peak heap (MiB) | heap limit (MiB) | seconds\n");
+            for (int r = 0; r < t.size(); r++) {
+                sb.append("| ").append(t.text(r, "T")).append(" | ").append(t.text(r, "segment_length"))
+                  .append(" | ").append(Formats.fixed(t.number(r, "stored_MiB"), 1))
+                  .append(" | ").append(Formats.fixed(t.number(r, "full_storage_MiB"), 1))
+                  .append(" | ").append(Formats.fixed(t.number(r, "peak_heap_bytes") / 1048576, 1))
+                  .append(" | ").append(Formats.fixed(t.number(r, "max_heap_bytes") / 1048576, 0))
+                  .append(" | ").append(Formats.fixed(t.number(r, "seconds"), 1)).append('\n');
+            }
+            sb.append("|===\n\n");
+        }
+        return sb.toString();
+    }
+
+    private static String generic(Path csv) throws IOException {
+        CsvTable t = CsvTable.read(csv);
+        String name = csv.getFileName().toString();
+        if (t.size() > LONG) {
+            return "`" + name + "` (" + t.size() + " rows) is in the repository beside the others.\n\n";
+        }
+        StringBuilder sb = new StringBuilder(".Results from `" + name + "`\n[%autowidth,options=\"header\"]\n|===\n");
+        for (String h : t.header()) {
+            sb.append("| ").append(h.replace("_", " ")).append(' ');
+        }
+        sb.append('\n');
+        for (int r = 0; r < t.size(); r++) {
+            for (String h : t.header()) {
+                String v = t.text(r, h);
+                boolean decimal = v.matches("-?[0-9]*\\.[0-9]+(E-?[0-9]+)?");
+                sb.append("| ").append(decimal ? Formats.adoc(Double.parseDouble(v), 4) : v.replace("|", "\\|")).append(' ');
             }
             sb.append('\n');
         }

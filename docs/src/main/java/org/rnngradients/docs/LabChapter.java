@@ -9,6 +9,10 @@ public final class LabChapter {
     static final CellKind[] KINDS = {CellKind.RNN_TANH, CellKind.GRU, CellKind.LSTM};
     static final String[] NAMES = {"vanilla tanh RNN", "GRU", "LSTM"};
     static final String[] KEYS = {"vanilla", "gru", "lstm"};
+    /** The bias added to the gate that keeps the state, for the dashed lines (the LSTM forget-gate bias of 1 or more). */
+    static final double KEEP_BIAS = 1;
+    /** Keep-gate biases of the rate table. */
+    static final double[] BIASES = {0, 1, 2, 3};
 
     /** Adds the lab's attributes (rates, norms at t = 20) and the figure {@code lab-gradient-norms.svg}. */
     public void contribute(Attributes a, Figures f) {
@@ -20,9 +24,24 @@ public final class LabChapter {
             for (int i = 0; i < t.length; i++) {
                 t[i] = i + 1;
             }
-            chart.add(new SvgCharts.Series(NAMES[k], t, p));
+            chart.add(new SvgCharts.Series(NAMES[k], t, p, false, k));
             a.put("lab-" + KEYS[k] + "-rate", Formats.fixed(Lab.ordersLostPerTenSteps(p), 2));
             a.put("lab-" + KEYS[k] + "-log10-at-20", Formats.fixed(p[19] - p[Lab.T - 1], 1));
+        }
+        for (int k = 1; k < KINDS.length; k++) {
+            double[] p = Lab.meanLog10Profile(KINDS[k], KEEP_BIAS);
+            double[] t = new double[p.length];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = i + 1;
+            }
+            chart.add(new SvgCharts.Series(NAMES[k] + ", keep-gate bias " + Formats.fixed(KEEP_BIAS, 0), t, p, true, k));
+        }
+        a.put("lab-keep-bias", Formats.fixed(KEEP_BIAS, 0));
+        for (double b : BIASES) {
+            for (int k = 1; k < KINDS.length; k++) {
+                a.put("lab-" + KEYS[k] + "-bias" + (int) b + "-rate",
+                        Formats.fixed(Lab.ordersLostPerTenSteps(Lab.meanLog10Profile(KINDS[k], b)), 2));
+            }
         }
         a.put("lab-t", Integer.toString(Lab.T));
         a.put("lab-hidden", Integer.toString(Lab.HIDDEN));

@@ -14,10 +14,11 @@ public final class Ledger {
     public static final String TEST = "ClaimsTest";
 
     private final List<LedgerRow> rows = new ArrayList<>();
+    private final java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
 
-    /** Builds all rows (deterministic: fixed seeds). */
-    public Ledger() {
-        Text000.add(this);
+    /** Builds all rows (deterministic: fixed seeds); {@code root} is the project root (for recorded results). */
+    public Ledger(java.nio.file.Path root) {
+        Text000.add(this, root);
         Text001.add(this);
         Text002.add(this);
         Text003.add(this);
@@ -40,6 +41,7 @@ public final class Ledger {
                 double measured, String test, String note) {
         add(new LedgerRow(id, source, claim, statedText, Formats.adoc(measured, 4),
                 Verdict.forNumber(stated, digits, measured), test, note));
+        value(id, Formats.adoc(measured, 4));
     }
 
     /** Adds a row as given. */
@@ -48,6 +50,17 @@ public final class Ledger {
             throw new IllegalArgumentException("duplicate ledger row " + row.id());
         }
         rows.add(row);
+    }
+
+    /** Records the bare measured figure of row {@code id} for use in prose (AsciiDoc markup). */
+    void value(String id, String markup) {
+        row(id);
+        values.put(id, markup);
+    }
+
+    /** The bare measured figures by row id. */
+    public java.util.Map<String, String> values() {
+        return java.util.Collections.unmodifiableMap(values);
     }
 
     /** Counts rows with the verdict. */
@@ -60,7 +73,9 @@ public final class Ledger {
         StringBuilder sb = new StringBuilder();
         sb.append("[.ledger,cols=\"2,8,4,6,3,7\",options=\"header\"]\n|===\n");
         sb.append("| Source | Claim | Stated | Measured | Verdict | Test and note\n\n");
-        for (LedgerRow r : rows) {
+        List<LedgerRow> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing(r -> r.source().substring(0, 3)));   // stable: by text
+        for (LedgerRow r : sorted) {
             sb.append("| ").append(r.source()).append('\n')
               .append("| [[claim-").append(r.id()).append(",ledger: ").append(r.id()).append("]]").append(r.claim()).append('\n')
               .append("| ").append(r.stated()).append('\n')

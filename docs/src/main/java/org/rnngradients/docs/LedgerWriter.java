@@ -22,6 +22,7 @@ public final class LedgerWriter {
             a.putAdoc("claim-" + r.id(), r.measured());
             a.put("verdict-" + r.id(), r.verdict().label());
         }
+        ledger.values().forEach((id, v) -> a.putAdoc("value-" + id, v));
         a.put("ledger-rows", Integer.toString(ledger.rows().size()));
         for (Verdict v : Verdict.values()) {
             a.put("ledger-" + v.name().toLowerCase(java.util.Locale.ROOT), Long.toString(ledger.count(v)));

@@ -18,10 +18,10 @@ public final class ProductChapter {
         BoundVersusActual misaligned = BoundVersusActual.of(JacobianProduct.record(
                 JacobianConstructions.misaligned(N, STEPS, 0.5, 1.2, RandomSource.seeded(62)), STEPS));
         SvgCharts chart = new SvgCharts("bound-versus-actual", "steps back from T, T - t", "log10 of the norm");
-        add(chart, "aligned: bound", aligned.logBound(), true);
-        add(chart, "aligned: actual", aligned.logActual(), false);
-        add(chart, "misaligned: bound", misaligned.logBound(), true);
-        add(chart, "misaligned: actual", misaligned.logActual(), false);
+        add(chart, "aligned: bound", aligned.logBound(), true, 0);
+        add(chart, "aligned: actual", aligned.logActual(), false, 0);
+        add(chart, "misaligned: bound", misaligned.logBound(), true, 1);
+        add(chart, "misaligned: actual", misaligned.logActual(), false, 1);
         f.write(chart);
         a.put("bound-aligned-gap", Formats.adoc(aligned.logRatio()[0] / Math.log(10), 2));
         a.put("bound-misaligned-gap", Formats.fixed(misaligned.logRatio()[0] / Math.log(10), 1));
@@ -29,7 +29,7 @@ public final class ProductChapter {
         a.put("bound-steps", Integer.toString(STEPS));
     }
 
-    private static void add(SvgCharts chart, String name, double[] logs, boolean dashed) {
+    private static void add(SvgCharts chart, String name, double[] logs, boolean dashed, int colour) {
         int steps = logs.length - 1;
         double[] x = new double[logs.length];
         double[] y = new double[logs.length];
@@ -37,6 +37,6 @@ public final class ProductChapter {
             x[t] = steps - t;
             y[t] = logs[t] / Math.log(10);
         }
-        chart.add(new SvgCharts.Series(name, x, y, dashed));
+        chart.add(new SvgCharts.Series(name, x, y, dashed, colour));
     }
 }

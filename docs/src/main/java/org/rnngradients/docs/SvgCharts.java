@@ -31,13 +31,16 @@ public final class SvgCharts {
     public static final int WIDTH = 720;
     public static final int HEIGHT = 420;
 
+    /** One installed family (Debian's base fonts) so text metrics do not depend on what else is installed. */
+    private static final String FONT = "DejaVu Sans";
+
     private static final Color[] PALETTE = {
         new Color(0xC0392B), new Color(0x2471A3), new Color(0x1E8449), new Color(0x7D3C98),
         new Color(0xB9770E), new Color(0x566573)
     };
 
     /** One named line: x and y of equal length. */
-    public record Series(String name, double[] x, double[] y, boolean dashed) {
+    public record Series(String name, double[] x, double[] y, boolean dashed, int colour) {
         public Series {
             if (x == null || y == null || x.length != y.length || x.length == 0) {
                 throw new IllegalArgumentException("series " + name + " needs equal, non-empty x and y");
@@ -46,7 +49,12 @@ public final class SvgCharts {
 
         /** A solid line. */
         public Series(String name, double[] x, double[] y) {
-            this(name, x, y, false);
+            this(name, x, y, false, -1);
+        }
+
+        /** A line in the palette colour given by its position among the chart's series. */
+        public Series(String name, double[] x, double[] y, boolean dashed) {
+            this(name, x, y, dashed, -1);
         }
     }
 
@@ -102,7 +110,7 @@ public final class SvgCharts {
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, y, new XYLineAndShapeRenderer(true, false));
-        JFreeChart chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.PLAIN, 13), plot, series.size() > 1);
+        JFreeChart chart = new JFreeChart(null, new Font(FONT, Font.PLAIN, 13), plot, series.size() > 1);
         theme().apply(chart);
         plot.setRenderer(renderer());
         plot.setBackgroundPaint(Color.WHITE);
@@ -119,7 +127,8 @@ public final class SvgCharts {
     private XYLineAndShapeRenderer renderer() {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < series.size(); i++) {
-            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            int colour = series.get(i).colour() >= 0 ? series.get(i).colour() : i;
+            r.setSeriesPaint(i, PALETTE[colour % PALETTE.length]);
             float[] dash = series.get(i).dashed() ? new float[] {6f, 4f} : null;
             r.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, dash, 0f));
         }
@@ -128,10 +137,10 @@ public final class SvgCharts {
 
     private static StandardChartTheme theme() {
         StandardChartTheme t = new StandardChartTheme("book");
-        t.setExtraLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        t.setLargeFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        t.setRegularFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        t.setSmallFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        t.setExtraLargeFont(new Font(FONT, Font.BOLD, 16));
+        t.setLargeFont(new Font(FONT, Font.PLAIN, 14));
+        t.setRegularFont(new Font(FONT, Font.PLAIN, 12));
+        t.setSmallFont(new Font(FONT, Font.PLAIN, 10));
         t.setPlotBackgroundPaint(Color.WHITE);
         t.setChartBackgroundPaint(Color.WHITE);
         t.setDomainGridlinePaint(new Color(0xDDDDDD));

@@ -6,7 +6,9 @@ final class Text000 {
     private Text000() {
     }
 
-    static void add(Ledger l) {
+    static void add(Ledger l, java.nio.file.Path root) {
+        addAdding(l, root);
+        addClipping(l, root);
         double ratio = Claims.worstSpectralRadiusRatio(3, 2000, 11);
         l.add(new LedgerRow("radius-bound", "000 §1",
                 "For a tanh RNN, ρ(diag(tanh′) W~hh~) ≤ ρ(W~hh~) because the diagonal entries are at most 1",
@@ -14,11 +16,13 @@ final class Text000 {
                 Verdict.forStatement(ratio <= 1), "spectralRadiusIsNotMonotoneUnderDiagonalScaling",
                 "The spectral radius is not submultiplicative. What holds is the norm bound "
                         + "‖diag(d)W‖~2~ ≤ max~i~ abs(d~i~)·‖W‖~2~ (<<claim-norm-bound>>)."));
+        l.value("radius-bound", Formats.adoc(ratio, 3));
         double norm = Claims.worstNormBoundRatio(5, 2000, 12);
         l.add(new LedgerRow("norm-bound", "000 §1, 003, 004",
                 "The corrected form: ‖diag(d) W‖~2~ ≤ max abs(d~i~) · ‖W‖~2~",
                 "ratio ≤ 1", "largest ratio over 2000 random 5×5 cases: " + Formats.adoc(norm, 6),
                 Verdict.forStatement(norm <= 1 + 1e-12), "diagonalScalingBoundsTheSpectralNorm", ""));
+        l.value("norm-bound", Formats.adoc(norm, 6));
         double growth = ProductClaims.jordanTransientRatio(0.9, 10, 10);
         double rate = ProductClaims.jordanRateRatio(0.9, 10, 2000);
         l.add(new LedgerRow("power-norm", "000 §1",
@@ -28,6 +32,7 @@ final class Text000 {
                 Verdict.APPROXIMATE, "powerNormFollowsSpectralRadiusOnlyInRate",
                 "Only the rate holds: ‖J^k^‖^1/k^ → ρ(J) (Gelfand). A non-normal J can grow by orders of "
                         + "magnitude before it decays, even with ρ < 1."));
+        l.value("power-norm", Formats.adoc(growth, 3));
         double[] clip = Claims.clipOutcome(12, 5, 13);
         double[] kept = Claims.clipOutcome(3, 5, 14);
         l.add(new LedgerRow("clip-rule", "000 §2, 004",
@@ -36,5 +41,53 @@ final class Text000 {
                         + Formats.fixed(clip[1], 9) + "; ‖g‖ = 3: ‖g′‖ = " + Formats.fixed(kept[0], 9),
                 Verdict.forStatement(Math.abs(clip[0] - 5) < 1e-9 && Math.abs(clip[1] - 1) < 1e-9 && Math.abs(kept[0] - 3) < 1e-9),
                 "clippingCapsTheNormAndKeepsTheDirection", "Measured with the bptt module's global-norm clipping."));
+        l.value("clip-rule", Formats.fixed(clip[0], 9));
+    }
+
+    private static void addAdding(Ledger l, java.nio.file.Path root) {
+        double[] b;
+        try {
+            b = AddingResults.vanillaBoundary(root);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        l.add(new LedgerRow("adding-vanilla", "000 §2",
+                "A vanilla RNN cannot solve the adding problem beyond about 10 steps", "≈ 10",
+                "solved (test MSE < 0.1 × baseline) up to T = " + (int) b[0] + ", failed (> 0.5 × baseline) from T = "
+                        + (int) b[1] + (b[2] == 1 ? " on" : ", not monotone"),
+                Verdict.forStatement(b[0] >= 5 && b[0] <= 20 && b[1] <= 40 && b[2] == 1),
+                "vanillaRnnFailsTheAddingProblemBeyondAboutTenSteps",
+                "From `bptt/experiments/results/adding-vanilla-length-sweep.csv` (one seed per length; see <<experiments>>)."));
+    }
+
+    /** {completed steps without clipping, failed (1/0), completed steps with clipping, max steps}. */
+    static double[] clippingOutcome(java.nio.file.Path root) throws java.io.IOException {
+        CsvTable t = CsvTable.read(root.resolve(ExperimentResults.DIR).resolve("exploding-clipping-summary.csv"));
+        double[] out = new double[4];
+        for (int r = 0; r < t.size(); r++) {
+            if (t.text(r, "variant").equals("no-clipping")) {
+                out[0] = t.number(r, "completed_steps");
+                out[1] = Boolean.parseBoolean(t.text(r, "failed")) ? 1 : 0;
+            } else if (t.text(r, "variant").equals("global-norm")) {
+                out[2] = t.number(r, "completed_steps");
+            }
+            out[3] = t.number(r, "max_steps");
+        }
+        return out;
+    }
+
+    private static void addClipping(Ledger l, java.nio.file.Path root) {
+        double[] c;
+        try {
+            c = clippingOutcome(root);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        l.add(new LedgerRow("clipping-prevents-divergence", "000 §2, 002 clipping",
+                "Exploding gradients end training in NaN; clipping the norm prevents that", "diverges / completes",
+                "exploding start: unclipped run stopped at step " + (int) c[0] + " of " + (int) c[3]
+                        + " on a non-finite gradient; clipped run completed " + (int) c[2] + " of " + (int) c[3],
+                Verdict.forStatement(c[1] == 1 && c[0] < c[3] && c[2] == c[3]), "clippingKeepsAnExplodingRunFinite",
+                "From `bptt/experiments/results/exploding-clipping-summary.csv` (<<experiments>>)."));
     }
 }

@@ -18,6 +18,7 @@ final class Text002 {
                 "ρ = " + Formats.fixed(radius, 12) + ", smallest abs(λ) = " + Formats.fixed(smallest, 12),
                 Verdict.forNumber(1, 10, radius), "orthogonalInitialisationHasUnitSpectralRadius",
                 "Every eigenvalue of an orthogonal matrix has modulus 1, not only the largest."));
+        l.value("orthogonal-radius", Formats.fixed(smallest, 12) + " to " + Formats.fixed(radius, 12));
         l.number("tanh-3", "002 saturation", "tanh(3) ≈ 0.995", "0.995", 0.995, 3, Math.tanh(3),
                 "tanhOfThree", "");
         l.number("tanh-squared-3", "002 saturation", "tanh²(3) ≈ 0.99", "0.99", 0.99, 2,
@@ -26,6 +27,13 @@ final class Text002 {
                 Claims.tanhDerivative(3), "tanhDerivativeAtThree", "");
         l.number("tanh-prime-0", "002 saturation", "tanh′(0) = 1", "1", 1, 6, Claims.tanhDerivative(0),
                 "tanhDerivativeAtZeroIsOne", "");
+        double rate = TrajectoryClaims.powerIterationRateRatio(12, 400, 53);
+        l.add(new LedgerRow("power-iteration", "002 why",
+                "For generic v and large k, ‖W^k^ v‖ behaves like abs(λ~max~)^k^ ‖v‖", "rate = abs(λ~max~)",
+                "random 12×12 W, k = 400: ‖W^k^v‖^1/k^ / ρ(W) = " + Formats.fixed(rate, 4),
+                Verdict.forStatement(Math.abs(rate - 1) < 0.02), "powerIterationGrowsAtTheSpectralRadius",
+                "The rate holds; the prefactor depends on v and on the eigenvector basis (see <<claim-power-norm>>)."));
+        l.value("power-iteration", Formats.fixed(rate, 4));
         l.number("drill-orders", "002 drill", "(0.7 I)^20^ is three orders of magnitude below I", "3", 3, 1,
                 -Math.log10(Claims.scaledIdentityPowerNorm(0.7, 20, 5)), "drillLosesThreeOrdersInTwentySteps", "");
         double gru = GateClaims.distanceFromIdentity(org.rnngradients.cells.CellKind.GRU, 12, 51);
@@ -34,11 +42,13 @@ final class Text002 {
                 "max abs(J − I) with z ≈ 1 (our convention): " + Formats.adoc(gru, 2),
                 Verdict.forStatement(gru < 1e-3), "gruJacobianIsNearIdentityWhenTheGateKeepsTheState",
                 "Text 002's z ≈ 0 is PyTorch's z ≈ 1 (<<conventions>>)."));
+        l.value("gru-identity", Formats.adoc(gru, 2));
         double lstm = GateClaims.distanceFromIdentity(org.rnngradients.cells.CellKind.LSTM, 12, 52);
         l.add(new LedgerRow("lstm-identity", "002 gated path",
                 "With f~t~ ≈ 1 and i~t~ ≈ 0 the LSTM cell state passes through: ∂c~t~/∂c~t−1~ ≈ I", "≈ I",
                 "max abs(∂c~t~/∂c~t−1~ − I): " + Formats.adoc(lstm, 2),
                 Verdict.forStatement(lstm < 1e-3), "lstmCellStateJacobianIsNearIdentityWhenForgetGateIsOpen", ""));
+        l.value("lstm-identity", Formats.adoc(lstm, 2));
         addLab(l);
     }
 
@@ -54,10 +64,26 @@ final class Text002 {
         l.number("lab-gru", "002 lab", "GRU: about 1 order of magnitude per 10 steps", "~1", 1, 1, rg,
                 "labGruLosesAboutOneOrderPerTenSteps",
                 "At PyTorch's default initialisation the update gate sits near 1/2, so each step keeps only about half "
-                        + "of the state: the GRU decays faster than the text says. Gates biased to remember slow it down.");
+                        + "of the state. The text's figure appears once the update gate is biased by +1 towards keeping the "
+                        + "state: then " + Formats.fixed(Lab.ordersLostPerTenSteps(
+                                Lab.meanLog10Profile(org.rnngradients.cells.CellKind.GRU, 1)), 2) + " orders per 10 steps.");
         l.add(new LedgerRow("lab-lstm", "002 lab", "LSTM: similar to the GRU", "≈ GRU",
                 Formats.fixed(rl, 2) + " vs " + Formats.fixed(rg, 2) + " orders per 10 steps",
                 Verdict.forStatement(Math.abs(rl - rg) < 0.5), "labLstmDecaysLikeTheGru", ""));
+        double back10 = vanilla[Lab.T - 11] - vanilla[Lab.T - 1];
+        double back30 = vanilla[Lab.T - 31] - vanilla[Lab.T - 1];
+        l.add(new LedgerRow("typical-init", "001 core problem",
+                "With typical initialisation, gradients from more than 10 to 30 steps back are effectively zero",
+                "≈ 0 beyond 10–30 steps", "vanilla lab, change of log~10~ norm: 10 steps back " + Formats.fixed(back10, 1)
+                        + ", 30 steps back " + Formats.fixed(back30, 1),
+                Verdict.forStatement(back10 < -1 && back30 < -5), "typicalInitialisationLosesTheSignalWithinTensOfSteps",
+                "Measured for PyTorch's default initialisation; an orthogonal W~hh~ decays more slowly (<<experiments>>)."));
+        l.value("typical-init", Formats.fixed(back30, 1));
+        l.add(new LedgerRow("vanilla-vanishes", "000 §1",
+                "Vanilla tanh RNNs are dominated by vanishing rather than exploding gradients", "vanishing",
+                "lab decay " + Formats.fixed(rv, 2) + " orders per 10 steps",
+                Verdict.forStatement(rv > 0), "vanillaTanhRnnVanishesAtDefaultInitialisation",
+                "At default initialisation; <<lyapunov>> shows the exploding side appears only for recurrent gains well above 1."));
         double at20 = vanilla[19];
         l.add(new LedgerRow("lab-zero-at-20", "002 lab",
                 "Vanilla RNN: at t = 20, 30 steps from the loss, the gradient cannot be told apart from zero",

@@ -11,14 +11,17 @@ final class Text003 {
         l.add(new LedgerRow("product-bound", "003 claim", "‖J~T~⋯J~1~‖ ≤ ∏‖J~t~‖", "ratio ≤ 1",
                 "largest ratio over 1000 random products: " + Formats.adoc(bound, 4),
                 Verdict.forStatement(bound <= 1 + 1e-12), "productNormIsAtMostProductOfNorms", ""));
+        l.value("product-bound", Formats.adoc(bound, 4));
         double tight = ProductClaims.boundRatio(ProductClaims.aligned(1.1, 0.5, 20));
         l.add(new LedgerRow("bound-tight", "003 setup", "The bound is attained when singular directions line up",
                 "ratio = 1", "20 × diag(1.1, 0.5): " + Formats.fixed(tight, 12),
                 Verdict.forNumber(1, 10, tight), "boundIsAttainedForAlignedSingularVectors", ""));
+        l.value("bound-tight", Formats.fixed(tight, 12));
         double loose = ProductClaims.boundRatio(ProductClaims.crossed(1.1, 0.5, 20));
         l.add(new LedgerRow("bound-loose", "003 loose", "The bound is loose when singular directions are orthogonal",
                 "ratio ≪ 1", "alternating diag(1.1, 0.5), diag(0.5, 1.1), 20 steps: " + Formats.adoc(loose, 3),
                 Verdict.forStatement(loose < 1e-3), "boundIsLooseForCrossedSingularVectors", ""));
+        l.value("bound-loose", Formats.adoc(loose, 3));
         double crossed = ProductClaims.sharedRightSingularVectorGrowth(2.0, 0.1, 20);
         l.add(new LedgerRow("shared-right-vector", "003 exploding",
                 "If every J~t~ has the same top right-singular vector v with σ~1~ ≥ ρ > 1, then ‖J~T~⋯J~1~ v‖ ≥ ρ^T^",
@@ -26,25 +29,30 @@ final class Text003 {
                 Verdict.forStatement(crossed >= Math.pow(2, 20)), "sharedRightSingularVectorDoesNotForceGrowth",
                 "Iterating needs J~t~ v to be the top right-singular vector of J~t+1~ (left vector of one step = "
                         + "right vector of the next), or a shared eigenvector (<<claim-common-eigenvector>>)."));
+        l.value("shared-right-vector", Formats.adoc(crossed, 3));
         double eig = ProductClaims.commonEigenvectorGrowthRatio(4, 15, 1.2, 300, 33);
         l.add(new LedgerRow("common-eigenvector", "003 claim",
                 "A common eigendirection with abs(λ~t~) ≥ ρ > 1 makes the product grow at least like ρ^T^",
                 "ratio ≥ 1", "smallest ‖∏J‖/ρ^T^ over 300 random cases: " + Formats.adoc(eig, 4),
                 Verdict.forStatement(eig >= 1), "commonEigenvectorForcesGrowth", ""));
+        l.value("common-eigenvector", Formats.adoc(eig, 4));
         double gap = ProductClaims.worstTransposeNormGap(500, 34);
         l.add(new LedgerRow("transpose", "003 implications",
                 "The backward pass uses the transposed product, so it vanishes or explodes with the forward one",
                 "‖Aᵀ‖ = ‖A‖", "largest relative gap over 500 random matrices: " + Formats.adoc(gap, 2),
                 Verdict.forStatement(gap < 1e-12), "transposeHasTheSameSpectralNorm", ""));
+        l.value("transpose", Formats.adoc(gap, 2));
         double sat = TrajectoryClaims.saturatedOrthogonalStepNorm(8, 0.1, 500, 35);
         l.add(new LedgerRow("saturated-orthogonal", "003 when",
                 "With ‖W~hh~‖ = 1 and every unit off zero, ‖J~t~‖ < 1", "< 1",
                 "largest ‖diag(tanh′(z))Q‖ with abs(z~i~) ≥ 0.1: " + Formats.fixed(sat, 6),
                 Verdict.forStatement(sat < 1), "saturationMakesAnOrthogonalStepContract", ""));
+        l.value("saturated-orthogonal", Formats.fixed(sat, 6));
         double lyap = TrajectoryClaims.orthogonalExponent(8, 5000, 36);
         l.add(new LedgerRow("lyapunov-orthogonal", "003 Lyapunov",
                 "The top Lyapunov exponent gives the growth rate; an orthogonal linear map has λ = 0", "0",
                 Formats.adoc(lyap, 3) + " nats/step", Verdict.forStatement(Math.abs(lyap) < 1e-9),
                 "orthogonalMapHasZeroTopExponent", ""));
+        l.value("lyapunov-orthogonal", Formats.adoc(lyap, 3));
     }
 }

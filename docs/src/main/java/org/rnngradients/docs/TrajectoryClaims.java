@@ -120,4 +120,10 @@ public final class TrajectoryClaims {
         }
         return worst;
     }
+
+    /** exp(λ₁)/ρ(W) for a random Gaussian W from k normalised steps: the growth rate of ‖W^k v‖ over ρ. */
+    public static double powerIterationRateRatio(int n, int k, long seed) {
+        DMatrixRMaj w = RandomMatrices.gaussian(n, n, RandomSource.seeded(seed));
+        return Math.exp(largestExponent(w, k, seed + 1)) / Spectra.spectralRadius(w);
+    }
 }

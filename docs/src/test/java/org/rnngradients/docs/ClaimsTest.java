@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClaimsTest {
 
-    private static final Ledger LEDGER = new Ledger();
+    private static final java.nio.file.Path ROOT = java.nio.file.Path.of("..");
+    private static final Ledger LEDGER = new Ledger(ROOT);
 
     private static void verdict(String id, Verdict expected) {
         assertEquals(expected, LEDGER.row(id).verdict(), id);
@@ -33,6 +34,15 @@ class ClaimsTest {
     void spectralRadiusIsNotMonotoneUnderDiagonalScaling() {
         assertTrue(Claims.worstSpectralRadiusRatio(3, 2000, 11) > 1.5);
         verdict("radius-bound", Verdict.FALSE);
+    }
+
+    @Test
+    void nilpotentMatrixGainsAnEigenvalueWhenARowIsDamped() {
+        // the simplest counterexample named in the book: W² = 0, so ρ(W) = 0, but ρ(diag(1, 0.5) W) = 0.5
+        org.ejml.data.DMatrixRMaj w = new org.ejml.data.DMatrixRMaj(2, 2, true, 1, 1, -1, -1);
+        org.ejml.data.DMatrixRMaj dw = new org.ejml.data.DMatrixRMaj(2, 2, true, 1, 1, -0.5, -0.5);
+        assertEquals(0.0, org.rnngradients.linalg.Spectra.spectralRadius(w), 1e-6);
+        assertEquals(0.5, org.rnngradients.linalg.Spectra.spectralRadius(dw), 1e-12);
     }
 
     @Test
@@ -55,6 +65,24 @@ class ClaimsTest {
         assertEquals(1, clipped[1], 1e-12);
         assertEquals(3, Claims.clipOutcome(3, 5, 14)[0], 1e-12);
         verdict("clip-rule", Verdict.HOLDS);
+    }
+
+    @Test
+    void vanillaRnnFailsTheAddingProblemBeyondAboutTenSteps() throws Exception {
+        assertTrue(AddingResults.present(ROOT), "recorded sweep");
+        double[] b = AddingResults.vanillaBoundary(ROOT);
+        assertEquals(10, b[0], 0, "longest solved length");
+        assertEquals(20, b[1], 0, "shortest failed length");
+        verdict("adding-vanilla", Verdict.HOLDS);
+    }
+
+    @Test
+    void clippingKeepsAnExplodingRunFinite() throws Exception {
+        double[] c = Text000.clippingOutcome(ROOT);
+        assertEquals(1, c[1], 0, "the unclipped run failed");
+        assertTrue(c[0] < c[3], "before the end");
+        assertEquals(c[3], c[2], 0, "the clipped run completed");
+        verdict("clipping-prevents-divergence", Verdict.HOLDS);
     }
 
     // text 001
@@ -240,6 +268,25 @@ class ClaimsTest {
     }
 
     @Test
+    void typicalInitialisationLosesTheSignalWithinTensOfSteps() {
+        double[] p = Lab.meanLog10Profile(org.rnngradients.cells.CellKind.RNN_TANH);
+        assertTrue(p[Lab.T - 31] - p[Lab.T - 1] < -5);
+        verdict("typical-init", Verdict.HOLDS);
+    }
+
+    @Test
+    void vanillaTanhRnnVanishesAtDefaultInitialisation() {
+        assertTrue(Lab.ordersLostPerTenSteps(Lab.meanLog10Profile(org.rnngradients.cells.CellKind.RNN_TANH)) > 0);
+        verdict("vanilla-vanishes", Verdict.HOLDS);
+    }
+
+    @Test
+    void powerIterationGrowsAtTheSpectralRadius() {
+        assertEquals(1.0, TrajectoryClaims.powerIterationRateRatio(12, 400, 53), 0.02);
+        verdict("power-iteration", Verdict.HOLDS);
+    }
+
+    @Test
     void labProfileIsDeterministicForASeed() {
         assertEquals(java.util.Arrays.toString(Lab.log10Profile(org.rnngradients.cells.CellKind.GRU, 7)),
                 java.util.Arrays.toString(Lab.log10Profile(org.rnngradients.cells.CellKind.GRU, 7)));
@@ -332,5 +379,12 @@ class ClaimsTest {
     void normBelowOneForcesVanishingWithTanh() {
         assertTrue(TrajectoryClaims.worstGammaExcess(8, 60, 0.9, 44) <= 1e-12);
         verdict("norm-below-one", Verdict.HOLDS);
+    }
+
+    @Test
+    void reluLeavesTheRecurrentMatrixInCharge() {
+        assertEquals(10 * Math.log10(1 / 0.8), Lab.reluIdentityRate(0.8, 45), 1e-9);
+        assertEquals(10 * Math.log10(1 / 1.2), Lab.reluIdentityRate(1.2, 46), 1e-9);
+        verdict("relu-matrix-decides", Verdict.HOLDS);
     }
 }

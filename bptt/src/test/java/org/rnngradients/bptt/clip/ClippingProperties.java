@@ -80,9 +80,11 @@ class ClippingProperties {
             @ForAll @Size(min = 1, max = 30) List<@DoubleRange(min = -1e4, max = 1e4) @Scale(6) Double> values,
             @ForAll @DoubleRange(min = 1e-6, max = 1e3) @Scale(9) double theta) {
         ParameterSet g = gradient(values);
-        GradientClipping.clipPerParameter(g, theta);
-        for (DMatrixRMaj m : g.tensors()) {
-            if (new ParameterSet().with("m", m).norm() > theta * (1 + 1e-14)) {
+        double[] before = GradientClipping.clipPerParameter(g, theta);
+        for (int k = 0; k < 2; k++) {
+            double after = new ParameterSet().with("m", g.tensors().get(k)).norm();
+            // each matrix ends at exactly min(‖m‖, θ), up to the few ulps of recomputing a norm of ≤ 30 entries
+            if (after > theta * (1 + 1e-14) || Math.abs(after - Math.min(before[k], theta)) > 1e-14 * Math.min(before[k], theta)) {
                 return false;
             }
         }

@@ -1,5 +1,7 @@
 package org.rnngradients.bptt.train;
 
+import java.util.function.BiPredicate;
+
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.bptt.ForwardPass;
 import org.rnngradients.bptt.RnnModel;
@@ -27,33 +29,30 @@ public final class Evaluation {
     /** The fraction of targets whose arg-max output equals the arg-max target (classification tasks). */
     public static double accuracy(RnnModel model, Sequence[] sequences) {
         requireBatch(model, sequences);
-        long right = 0;
-        long total = 0;
-        for (Sequence s : sequences) {
-            ForwardPass pass = ForwardPass.run(model, s);
-            for (int t : s.lossSteps()) {
-                DMatrixRMaj y = s.target(t);
-                right += SoftmaxCrossEntropy.argmax(pass.output(t)) == SoftmaxCrossEntropy.argmax(y) ? 1 : 0;
-                total++;
-            }
-        }
-        return (double) right / total;
+        return fractionOfTargets(model, sequences,
+                (output, target) -> SoftmaxCrossEntropy.argmax(output) == SoftmaxCrossEntropy.argmax(target));
     }
 
     /** The fraction of scalar targets predicted within {@code tolerance} (Hochreiter's 0.04 criterion). */
     public static double fractionWithin(RnnModel model, Sequence[] sequences, double tolerance) {
         requireBatch(model, sequences);
         Require.positive(tolerance, "tolerance");
-        long right = 0;
+        return fractionOfTargets(model, sequences, (output, target) -> Math.abs(output.data[0] - target.data[0]) < tolerance);
+    }
+
+    /** The fraction of (ŷ_t, y_t) pairs over all targets of all sequences for which {@code right} holds. */
+    private static double fractionOfTargets(RnnModel model, Sequence[] sequences,
+                                            BiPredicate<DMatrixRMaj, DMatrixRMaj> right) {
+        long hits = 0;
         long total = 0;
         for (Sequence s : sequences) {
             ForwardPass pass = ForwardPass.run(model, s);
             for (int t : s.lossSteps()) {
-                right += Math.abs(pass.output(t).data[0] - s.target(t).data[0]) < tolerance ? 1 : 0;
+                hits += right.test(pass.output(t), s.target(t)) ? 1 : 0;
                 total++;
             }
         }
-        return (double) right / total;
+        return (double) hits / total;
     }
 
     private static void requireBatch(RnnModel model, Sequence[] sequences) {

@@ -39,6 +39,12 @@ class MechanicsTest {
     }
 
     @Test
+    void plainAttributesRefuseInlineMarkupThatWouldShowRaw() {
+        assertThrows(IllegalArgumentException.class, () -> new Attributes().put("x", "10^−4^"));
+        assertEquals("pass:q[10^−4^]", new Attributes().putAdoc("x", "10^−4^").get("x"));
+    }
+
+    @Test
     void adocAttributesEscapeClosingBrackets() {
         assertEquals("pass:q[J = [1, 2\\]]", new Attributes().putAdoc("j", "J = [1, 2]").get("j"));
     }

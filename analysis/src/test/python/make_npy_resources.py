@@ -5,9 +5,11 @@ Run from the repository root:  python3 analysis/src/test/python/make_npy_resourc
 so they prove that the Java reader understands what numpy.save writes, and the Java writer is
 checked the other way by comparing its bytes with numpy's for the same arrays.
 
-lstm_state_dict/ is made by running export_state_dict.py unchanged. When PyTorch is not installed,
-a stand-in `torch` module supplies an LSTM whose state_dict has PyTorch's keys, shapes, gate order
-and float32 dtype, initialised like PyTorch (U[-1/sqrt(H), 1/sqrt(H)]) from a fixed NumPy seed.
+lstm_state_dict/ is made by running export_state_dict.py unchanged against a stand-in `torch` module
+(always, so the committed values the tests check are reproducible): its LSTM has PyTorch's state_dict
+keys, shapes, gate order and float32 dtype, initialised like PyTorch (U[-1/sqrt(H), 1/sqrt(H)]) from a
+fixed NumPy seed. Real PyTorch cells and PyTorch's own outputs are in torch/, made by
+export_torch_fixtures.py.
 """
 import os
 import runpy
@@ -86,18 +88,20 @@ class FakeLstm:
 def lstm_state_dict():
     target = os.path.join(OUT, "lstm_state_dict")
     os.makedirs(target, exist_ok=True)
-    try:
-        import torch  # noqa: F401
-    except ImportError:
-        fake = types.ModuleType("torch")
-        fake.nn = types.SimpleNamespace(LSTM=lambda input_size, hidden_size: FakeLstm(input_size, hidden_size))
-        sys.modules["torch"] = fake
+    fake = types.ModuleType("torch")
+    fake.nn = types.SimpleNamespace(LSTM=lambda input_size, hidden_size: FakeLstm(input_size, hidden_size))
+    real = sys.modules.get("torch")
+    sys.modules["torch"] = fake
     cwd = os.getcwd()
     os.chdir(os.path.join(OUT, "lstm_state_dict"))
     try:
         runpy.run_path(os.path.join(HERE, "export_state_dict.py"))
     finally:
         os.chdir(cwd)
+        if real is None:
+            del sys.modules["torch"]
+        else:
+            sys.modules["torch"] = real
     weights = os.path.join(target, "weights")
     for name in os.listdir(weights):
         os.replace(os.path.join(weights, name), os.path.join(target, name))

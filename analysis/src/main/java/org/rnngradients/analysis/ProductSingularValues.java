@@ -82,12 +82,14 @@ public final class ProductSingularValues {
         absorb();
     }
 
+    // tag::product-qr-step[]
     /** Z = F·Q = Q′R (Householder), then C ← R·C; Q′ replaces Q. */
     private void absorb() {
         qr.decompose(z, q, r);
         triangle.multiplyLeftUpperTriangular(r);
         factors++;
     }
+    // end::product-qr-step[]
 
     /** Writes ln σ_1 ≥ … ≥ ln σ_n of the current product into {@code out} (length n); returns {@code out}. */
     public double[] logSingularValues(double[] out) {

@@ -17,16 +17,8 @@ public final class AdjointProfiler {
     /** The profile of the sequence loss from s_0 (zero when null). */
     public GradientProfile profile(RnnModel model, Sequence sequence, DMatrixRMaj initialState) {
         DMatrixRMaj s0 = Checks.initialState(model, sequence, initialState);
-        RecurrentCell cell = model.cell();
-        int steps = sequence.length();
-        DMatrixRMaj[] states = Checks.states(steps, cell.stateSize());
-        states[0].setTo(s0);
-        StepCache[] caches = new StepCache[steps + 1];
-        for (int t = 1; t <= steps; t++) {
-            caches[t] = cell.newCache();
-            cell.forward(states[t - 1], sequence.input(t), caches[t], states[t]);
-        }
-        return backward(model, sequence, states, caches);
+        StoredTrajectory forward = StoredTrajectory.run(model.cell(), sequence, s0);
+        return backward(model, sequence, forward.states, forward.caches);
     }
 
     private static GradientProfile backward(RnnModel model, Sequence sequence, DMatrixRMaj[] states, StepCache[] caches) {
@@ -47,16 +39,12 @@ public final class AdjointProfiler {
             }
             logNorms[t - 1] = logScale + GradientProfile.logNormOfPrefix(u.data, cell.hiddenSize());
             cell.backward(caches[t], u, next, null, discarded.cell());   // J_tᵀ u
-            double logGrowth = LogSpace.normalise(next);
-            logScale = logGrowth == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : logScale + logGrowth;
-            u.setTo(next);
+            logScale += LogSpace.normalise(next);                    // ℓ += ln‖J_tᵀ u‖, u ← unit(J_tᵀ u)
+            DMatrixRMaj swap = u;
+            u = next;
+            next = swap;
         }
         // end::log-space-adjoint[]
-        for (int k = 0; k < logNorms.length; k++) {
-            if (Double.isNaN(logNorms[k])) {
-                logNorms[k] = Double.NEGATIVE_INFINITY;             // a zero u times e^ℓ
-            }
-        }
         return new GradientProfile(logNorms);
     }
 
@@ -72,7 +60,6 @@ public final class AdjointProfiler {
         for (int i = 0; i < u.numRows; i++) {
             u.data[i] = a * u.data[i] + b * g.data[i];
         }
-        double logNorm = LogSpace.normalise(u);
-        return logNorm == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : common + logNorm;
+        return common + LogSpace.normalise(u);                      // common is finite: ln‖g‖ was
     }
 }

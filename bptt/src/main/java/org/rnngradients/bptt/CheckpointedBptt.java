@@ -84,16 +84,7 @@ public final class CheckpointedBptt implements GradientEngine {
                                              DMatrixRMaj[] states, StepCache[] caches, DMatrixRMaj finalState) {
         RecurrentCell cell = model.cell();
         int steps = sequence.length();
-        OutputLayer out = new OutputLayer(model);
-        ModelGradients grads = model.newGradients();
-        DMatrixRMaj[] dx = new DMatrixRMaj[steps];
-        for (int t = 1; t <= steps; t++) {
-            dx[t - 1] = new DMatrixRMaj(cell.inputSize(), 1);
-        }
-        double[] logNorms = new double[steps];
-        double loss = 0;
-        DMatrixRMaj delta = new DMatrixRMaj(cell.stateSize(), 1);
-        DMatrixRMaj previous = new DMatrixRMaj(cell.stateSize(), 1);
+        AdjointRecursion adjoint = new AdjointRecursion(model, sequence);
         // tag::checkpoint-backward[]
         for (int k = checkpoints.length - 1; k >= 0; k--) {
             int start = k * c;                                    // the segment is steps start+1 .. end
@@ -103,18 +94,10 @@ public final class CheckpointedBptt implements GradientEngine {
                 cell.forward(states[t - start - 1], sequence.input(t), caches[t - start], states[t - start]);
             }
             for (int t = end; t > start; t--) {                   // then backpropagate through it
-                DMatrixRMaj target = sequence.target(t);
-                if (target != null) {
-                    loss += out.injectLossGradient(states[t - start], target, grads, delta);
-                }
-                logNorms[t - 1] = GradientProfile.logNormOfPrefix(delta.data, cell.hiddenSize());
-                cell.backward(caches[t - start], delta, previous, dx[t - 1], grads.cell());
-                DMatrixRMaj swap = delta;
-                delta = previous;
-                previous = swap;
+                adjoint.step(t, states[t - start], caches[t - start]);
             }
         }
         // end::checkpoint-backward[]
-        return new SequenceGradient(loss, grads, dx, delta, FullBptt.profileOrNull(logNorms), finalState);
+        return adjoint.result(finalState);
     }
 }

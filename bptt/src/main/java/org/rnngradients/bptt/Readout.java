@@ -54,6 +54,8 @@ public final class Readout {
     // tag::readout-forward[]
     /** ŷ = W_hy h + b_y, written into {@code output}. */
     public void forward(DMatrixRMaj h, DMatrixRMaj output) {
+        Require.columnVector(h, hiddenSize(), "h");
+        Require.columnVector(output, outputSize(), "output");
         int cols = weight.numCols;
         for (int i = 0; i < weight.numRows; i++) {
             double sum = bias.data[i];
@@ -68,6 +70,11 @@ public final class Readout {
     // tag::readout-backward[]
     /** dW_hy += dŷ hᵀ, db_y += dŷ, and dh = W_hyᵀ dŷ (written into {@code dh}). */
     public void backward(DMatrixRMaj h, DMatrixRMaj dOutput, DMatrixRMaj dWeight, DMatrixRMaj dBias, DMatrixRMaj dh) {
+        Require.columnVector(h, hiddenSize(), "h");
+        Require.columnVector(dOutput, outputSize(), "dOutput");
+        Require.shape(dWeight, outputSize(), hiddenSize(), "dWeight");
+        Require.columnVector(dBias, outputSize(), "dBias");
+        Require.columnVector(dh, hiddenSize(), "dh");
         int cols = weight.numCols;
         java.util.Arrays.fill(dh.data, 0, cols, 0.0);
         for (int i = 0; i < weight.numRows; i++) {

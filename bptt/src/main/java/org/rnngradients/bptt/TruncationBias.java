@@ -16,6 +16,7 @@ public record TruncationBias(double norm, double relative, double cosine) {
     /** The bias of {@code truncated} against {@code full} (both shaped like the same model's parameters). */
     public static TruncationBias between(ParameterSet truncated, ParameterSet full) {
         Require.nonNull(truncated, "truncated");
+        Require.nonNull(full, "full");
         full.requireSameShapes(truncated, "truncated");
         ParameterSet difference = truncated.copy();
         difference.addScaled(-1, full);

@@ -75,4 +75,38 @@ class BadInputTest {
         assertNamed("readout", () -> new RnnModel(MODEL.cell(), null, new MeanSquaredError()));
         assertNamed("readout hiddenSize", () -> new RnnModel(MODEL.cell(), new Readout(4, 1), new MeanSquaredError()));
     }
+
+    @Test
+    void profilerValidatesLikeTheEngines() {
+        assertNamed("model", () -> new AdjointProfiler().profile(null, SEQ, null));
+        assertNamed("sequence", () -> new AdjointProfiler().profile(MODEL, null, null));
+        Sequence wrongInput = Sequence.lastStep(new DMatrixRMaj[] {col(1, 2, 3)}, col(1));
+        assertNamed("inputSize", () -> new AdjointProfiler().profile(MODEL, wrongInput, null));
+        assertNamed("initialState", () -> new AdjointProfiler().profile(MODEL, SEQ, col(0, Double.NaN, 0)));
+    }
+
+    @Test
+    void truncationBiasRejectsMissingOrMisshapenGradients() {
+        ParameterSet g = MODEL.newGradients().all();
+        assertNamed("full", () -> TruncationBias.between(g, null));
+        assertNamed("truncated", () -> TruncationBias.between(null, g));
+    }
+
+    @Test
+    void evaluationRejectsAnEmptyBatchInsteadOfReturningNaN() {
+        assertNamed("sequences", () -> org.rnngradients.bptt.train.Evaluation.meanLossPerTarget(MODEL, new Sequence[0]));
+        assertNamed("sequences", () -> org.rnngradients.bptt.train.Evaluation.accuracy(MODEL, new Sequence[0]));
+        assertNamed("model", () -> org.rnngradients.bptt.train.Evaluation.meanLossPerTarget(null, new Sequence[] {SEQ}));
+    }
+
+    @Test
+    void readoutRejectsMisshapenVectors() {
+        Readout r = new Readout(3, 2);
+        assertNamed("h", () -> r.forward(col(1, 2), new DMatrixRMaj(2, 1)));
+        assertNamed("output", () -> r.forward(col(1, 2, 3), new DMatrixRMaj(3, 1)));
+        assertNamed("dWeight", () -> r.backward(col(1, 2, 3), col(1, 1), new DMatrixRMaj(3, 2), new DMatrixRMaj(2, 1),
+                new DMatrixRMaj(3, 1)));
+        assertNamed("dh", () -> r.backward(col(1, 2, 3), col(1, 1), new DMatrixRMaj(2, 3), new DMatrixRMaj(2, 1),
+                new DMatrixRMaj(2, 1)));
+    }
 }

@@ -38,6 +38,28 @@ class TruncatedBpttTest {
         assertEquals(0.0, TruncationBias.between(truncated.gradients().all(), full.gradients().all()).norm(), 1e-12);
     }
 
+    /**
+     * Stateful BPTT(k1, k2 ≥ T) with several chunks drops nothing either: every chunk's window reaches
+     * s_0, so the chunk sums of parameter, input and initial-state gradients add up to the full ones.
+     * This pins the accumulation across overlapping windows (a step's ∂L/∂x_t gets one term per chunk).
+     */
+    @ParameterizedTest(name = "{0} k1={1}")
+    @CsvSource({"RNN_TANH,1", "RNN_TANH,5", "GRU,3", "LSTM,4"})
+    void statefulChunksWithK2AtLeastTAddUpToFullBptt(CellKind kind, int k1) {
+        RnnModel model = model(kind);
+        Sequence seq = Fixtures.sequence(T, 3, 2, true, false, 35);
+        DMatrixRMaj s0 = Fixtures.state(model.cell().stateSize(), 36);
+        SequenceGradient full = new FullBptt().compute(model, seq, s0);
+        SequenceGradient truncated = new TruncatedBptt(k1, T, Mode.STATEFUL).compute(model, seq, s0);
+        assertTrue(Fixtures.maxAbsDifference(full.gradients().all(), truncated.gradients().all()) <= 1e-12);
+        assertEquals(full.loss(), truncated.loss(), 1e-12);
+        assertTrue(FiniteDifferences.maxRelativeError(full.initialStateGradient(), truncated.initialStateGradient(), 1e-12) <= 1e-10);
+        for (int t = 1; t <= T; t++) {
+            assertTrue(FiniteDifferences.maxRelativeError(full.inputGradient(t), truncated.inputGradient(t), 1e-12) <= 1e-10,
+                    "input gradient at t=" + t);
+        }
+    }
+
     /** Σ over chunks of exact BPTT on each chunk, each chunk started from the state {@code stateful} says. */
     private static ParameterSet chunkwiseFull(RnnModel model, Sequence seq, int k, boolean stateful) {
         ParameterSet sum = model.newGradients().all();

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParameterException;
                 + " shapes) and run the chosen analyses, each into its own subdirectory of --out.",
             "Export from PyTorch: for name, tensor in model.state_dict().items():"
                 + " numpy.save(name + '.npy', tensor.detach().cpu().double().numpy())"})
-final class AnalyseCommand extends ExperimentCommand<Map<AnalyseCommand.Analysis, CellRun>> {
+final class AnalyseCommand extends CellCommand<Map<AnalyseCommand.Analysis, CellRun>> {
     /** The analyses this command can run. */
     enum Analysis {
         /** As the profile command. */
@@ -29,15 +29,6 @@ final class AnalyseCommand extends ExperimentCommand<Map<AnalyseCommand.Analysis
         /** As the lyapunov command. */
         lyapunov
     }
-
-    @Mixin
-    ModelOptions model;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    TaskOptions tasks;
 
     @Mixin
     LyapunovCommand.Settings lyapunov;
@@ -51,24 +42,15 @@ final class AnalyseCommand extends ExperimentCommand<Map<AnalyseCommand.Analysis
         if (model.weights == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--weights=DIR'");
         }
-        if (lyapunov.warmUp < 0) {
-            throw new ParameterException(spec.commandLine(), "--warm-up must be >= 0, was " + lyapunov.warmUp);
-        }
         Map<Analysis, CellRun> runs = new LinkedHashMap<>();
         for (Analysis a : analyses) {
-            int steps = a == Analysis.lyapunov ? lyapunov.warmUp + run.steps : run.steps;
-            CellRun r = CellRun.of(model, run, tasks, steps);
-            if (a == Analysis.lyapunov) {
-                lyapunov.validate(spec.commandLine(), r.cell.stateSize());
-            }
-            runs.put(a, r);
+            runs.put(a, switch (a) {
+                case profile -> ProfileCommand.prepare(this);
+                case spectrum -> cellRun(run.steps);
+                case lyapunov -> LyapunovCommand.prepare(this, lyapunov);
+            });
         }
         return runs;
-    }
-
-    @Override
-    long seed() {
-        return run.seed;
     }
 
     @Override
@@ -78,9 +60,9 @@ final class AnalyseCommand extends ExperimentCommand<Map<AnalyseCommand.Analysis
             Path dir = Files.createDirectory(out.resolve(e.getKey().name()));
             CellRun r = e.getValue();
             results.putAll(switch (e.getKey()) {
-                case profile -> ProfileCommand.write(r, dir, progress("profile", 2L * r.steps()));
-                case spectrum -> SpectrumCommand.write(r, dir, progress("spectrum", r.steps()));
-                case lyapunov -> LyapunovCommand.write(r, lyapunov, dir, progress("lyapunov", r.steps()));
+                case profile -> ProfileCommand.write(r, dir, this);
+                case spectrum -> SpectrumCommand.write(r, dir, this);
+                case lyapunov -> LyapunovCommand.write(r, lyapunov, dir, this);
             });
         }
         return results;

@@ -22,13 +22,17 @@ import org.rnngradients.linalg.RandomSource;
 final class CellRun {
     final CellKind kind;
     final RecurrentCell cell;
+    /** The task of --input task, or null. */
+    final Task task;
     final DMatrixRMaj inputs;
     final DMatrixRMaj initialState;
     final RandomSource random;
 
-    CellRun(CellKind kind, RecurrentCell cell, DMatrixRMaj inputs, DMatrixRMaj initialState, RandomSource random) {
+    private CellRun(CellKind kind, RecurrentCell cell, Task task, DMatrixRMaj inputs, DMatrixRMaj initialState,
+                    RandomSource random) {
         this.kind = kind;
         this.cell = cell;
+        this.task = task;
         this.inputs = inputs;
         this.initialState = initialState;
         this.random = random;
@@ -46,11 +50,22 @@ final class CellRun {
         RecurrentCell cell = model.create(task == null ? null : task.inputSize(), random);
         DMatrixRMaj xs = task == null ? run.inputs(steps, cell.inputSize(), random)
                 : taskInputs(task, steps, random.fork("inputs"));
-        return new CellRun(model.cell, cell, xs, run.initialState(cell.stateSize(), random), random);
+        return new CellRun(model.cell, cell, task, xs, run.initialState(cell.stateSize(), random), random);
+    }
+
+    /** The first sequence of the task, targets included: the one the inputs start with. Needs --input task. */
+    Sequence taskSequence() {
+        return task.sample(random.fork("inputs"));
+    }
+
+    /** This run with exactly the inputs of {@link #taskSequence()} (whose length may differ from T). */
+    CellRun onTaskSequence() {
+        DMatrixRMaj xs = taskInputs(task, taskSequence().length(), random.fork("inputs"));
+        return new CellRun(kind, cell, task, xs, initialState, random);
     }
 
     /** {@code count} inputs from the task's sequences, one after another (the last one cut short). */
-    static DMatrixRMaj taskInputs(Task task, int count, RandomSource random) {
+    private static DMatrixRMaj taskInputs(Task task, int count, RandomSource random) {
         int size = task.inputSize();
         DMatrixRMaj xs = new DMatrixRMaj(count, size);
         int row = 0;

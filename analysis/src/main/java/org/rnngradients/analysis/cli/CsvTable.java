@@ -23,11 +23,6 @@ final class CsvTable {
         this.header = List.copyOf(header);
     }
 
-    /** The column names. */
-    List<String> header() {
-        return header;
-    }
-
     /** The number of data rows. */
     int rowCount() {
         return rows.size();

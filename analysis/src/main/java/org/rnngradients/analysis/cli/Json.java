@@ -1,7 +1,9 @@
 package org.rnngradients.analysis.cli;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A minimal JSON writer for the manifest: maps (in their iteration order), lists, strings, numbers,
@@ -35,32 +37,31 @@ final class Json {
     }
 
     private static void writeMap(Map<?, ?> map, StringBuilder s, String indent) {
-        if (map.isEmpty()) {
-            s.append("{}");
-            return;
-        }
-        s.append("{\n");
-        int k = 0;
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            s.append(indent).append("  ").append(quote(e.getKey().toString())).append(": ");
-            write(e.getValue(), s, indent + "  ");
-            s.append(++k < map.size() ? ",\n" : "\n");
-        }
-        s.append(indent).append('}');
+        writeItems('{', '}', map.entrySet(), s, indent, (e, inner) -> {
+            s.append(quote(e.getKey().toString())).append(": ");
+            write(e.getValue(), s, inner);
+        });
     }
 
     private static void writeList(List<?> list, StringBuilder s, String indent) {
-        if (list.isEmpty()) {
-            s.append("[]");
+        writeItems('[', ']', list, s, indent, (v, inner) -> write(v, s, inner));
+    }
+
+    /** {@code items} one per line between {@code open} and {@code close}, each written by {@code item} at one more indent. */
+    private static <T> void writeItems(char open, char close, Collection<T> items, StringBuilder s, String indent,
+                                       BiConsumer<T, String> item) {
+        if (items.isEmpty()) {
+            s.append(open).append(close);
             return;
         }
-        s.append("[\n");
-        for (int k = 0; k < list.size(); k++) {
+        s.append(open).append('\n');
+        int k = 0;
+        for (T t : items) {
             s.append(indent).append("  ");
-            write(list.get(k), s, indent + "  ");
-            s.append(k + 1 < list.size() ? ",\n" : "\n");
+            item.accept(t, indent + "  ");
+            s.append(++k < items.size() ? ",\n" : "\n");
         }
-        s.append(indent).append(']');
+        s.append(indent).append(close);
     }
 
     /** A JSON string literal. */

@@ -11,6 +11,7 @@ import org.rnngradients.analysis.LyapunovResult;
 import org.rnngradients.analysis.LyapunovSpectrum;
 import org.rnngradients.analysis.Regime;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,20 +24,11 @@ import picocli.CommandLine.ParameterException;
             "Runs --warm-up steps, then --steps counted steps. Writes lyapunov.csv (i, exponent),"
                 + " lyapunov_convergence.csv, lyapunov.svg, the parameters (state_dict .npy), inputs.npy,"
                 + " initial_state.npy, loss.txt and manifest.json."})
-final class LyapunovCommand extends ExperimentCommand<CellRun> {
+final class LyapunovCommand extends CellCommand<CellRun> {
     /** The convergence table follows at most this many exponents (evenly spread from λ_1 to λ_k). */
     private static final int TRACKED = 8;
     /** ... at about this many records (every r-th re-orthonormalisation, and always the last). */
     private static final int ROWS = 1000;
-
-    @Mixin
-    ModelOptions model;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    TaskOptions tasks;
 
     @Mixin
     Settings settings;
@@ -59,44 +51,43 @@ final class LyapunovCommand extends ExperimentCommand<CellRun> {
                 description = "Margin of the regime test, nats per step.")
         double epsilon;
 
-        void validate(picocli.CommandLine cl, int stateSize) {
-            if (warmUp < 0) {
-                throw new ParameterException(cl, "--warm-up must be >= 0, was " + warmUp);
-            }
+        /** The inputs a run needs: --warm-up steps, then {@code counted} steps. */
+        int totalSteps(CommandLine cl, int counted) {
+            OptionChecks.nonNegative(cl, warmUp, "--warm-up");
+            return warmUp + counted;
+        }
+
+        /** Checks the values for a state of size {@code stateSize}. */
+        void validate(CommandLine cl, int stateSize) {
             if (exponents < 0 || exponents > stateSize) {
                 throw new ParameterException(cl, "--exponents must be in [0, " + stateSize + "], was " + exponents);
             }
-            if (interval <= 0) {
-                throw new ParameterException(cl, "--interval must be > 0, was " + interval);
-            }
-            if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
-                throw new ParameterException(cl, "--epsilon must be finite and > 0, was " + epsilon);
-            }
+            OptionChecks.positive(cl, interval, "--interval");
+            OptionChecks.positive(cl, epsilon, "--epsilon");
         }
     }
 
     @Override
     CellRun prepare() throws IOException {
-        if (settings.warmUp < 0) {
-            throw new ParameterException(spec.commandLine(), "--warm-up must be >= 0, was " + settings.warmUp);
-        }
-        CellRun r = CellRun.of(model, run, tasks, settings.warmUp + run.steps);
-        settings.validate(spec.commandLine(), r.cell.stateSize());
+        return prepare(this, settings);
+    }
+
+    /** The run of {@code command} with --warm-up extra steps, its settings checked against the cell. */
+    static CellRun prepare(CellCommand<?> command, Settings s) throws IOException {
+        CommandLine cl = command.spec.commandLine();
+        CellRun r = command.cellRun(s.totalSteps(cl, command.run.steps));
+        s.validate(cl, r.cell.stateSize());
         return r;
     }
 
     @Override
-    long seed() {
-        return run.seed;
-    }
-
-    @Override
     Map<String, Object> execute(CellRun r, Path out) throws IOException {
-        return write(r, settings, out, progress("lyapunov", r.steps()));
+        return write(r, settings, out, this);
     }
 
-    /** Computes the spectrum of {@code r} and writes its files into {@code out}. */
-    static Map<String, Object> write(CellRun r, Settings s, Path out, Progress progress) throws IOException {
+    /** Computes the spectrum of {@code r} and writes its files into {@code out}, showing progress on {@code command}. */
+    static Map<String, Object> write(CellRun r, Settings s, Path out, ExperimentCommand<?> command) throws IOException {
+        Progress progress = command.progress("lyapunov", r.steps());
         int k = s.exponents == 0 ? r.cell.stateSize() : s.exponents;
         // tag::cli-lyapunov[]
         LyapunovResult result = new LyapunovSpectrum(k, s.warmUp, r.steps() - s.warmUp, s.interval,
@@ -126,7 +117,8 @@ final class LyapunovCommand extends ExperimentCommand<CellRun> {
                 + ", marginal otherwise.\n";
     }
 
-    static CsvTable table(LyapunovResult result) {
+    /** One row per exponent: i, λ_i. */
+    private static CsvTable table(LyapunovResult result) {
         CsvTable table = new CsvTable(List.of("i", "exponent"));
         double[] e = result.exponents();
         for (int i = 0; i < e.length; i++) {
@@ -135,17 +127,9 @@ final class LyapunovCommand extends ExperimentCommand<CellRun> {
         return table;
     }
 
-    private static int[] tracked(int k) {
-        int shown = Math.min(k, TRACKED);
-        int[] idx = new int[shown];
-        for (int j = 0; j < shown; j++) {
-            idx[j] = shown == 1 ? 0 : (int) Math.round(j * (k - 1.0) / (shown - 1));
-        }
-        return idx;
-    }
-
-    static CsvTable convergence(LyapunovResult result) {
-        int[] idx = tracked(result.exponents().length);
+    /** The running estimates of up to TRACKED exponents at about ROWS re-orthonormalisations. */
+    private static CsvTable convergence(LyapunovResult result) {
+        int[] idx = SvgPlot.evenlySpread(result.exponents().length, TRACKED);
         List<String> header = new ArrayList<>(List.of("steps"));
         for (int i : idx) {
             header.add("lambda_" + (i + 1));
@@ -169,11 +153,7 @@ final class LyapunovCommand extends ExperimentCommand<CellRun> {
 
     private static SvgPlot plot(LyapunovResult result, CellRun r) {
         double[] e = result.exponents();
-        double[] i = new double[e.length];
-        for (int k = 0; k < e.length; k++) {
-            i[k] = k + 1;
-        }
         return new SvgPlot("Lyapunov spectrum, " + r.kind.cliName() + ", H = " + r.cell.hiddenSize(), "i",
-                "lambda_i (nats per step)").line("lambda_i", i, e).markers();
+                "lambda_i (nats per step)").line("lambda_i", SvgPlot.oneTo(e.length), e).markers();
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +55,7 @@ final class Manifest {
     /** {@code rnn-gradients <command> <args…>} with shell quoting where needed. */
     static String commandLine(CommandSpec spec, List<String> args) {
         StringBuilder s = new StringBuilder(spec.root().name());
-        List<String> words = new ArrayList<>(args);
-        for (String w : words) {
+        for (String w : args) {
             s.append(' ').append(w.matches("[A-Za-z0-9_./:=,+@%-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
         }
         return s.toString();
@@ -98,6 +96,7 @@ final class Manifest {
         return m;
     }
 
+    /** The SHA-256 digest of {@code bytes} in lower-case hex. */
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -11,7 +11,6 @@ import org.rnngradients.linalg.RandomSource;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The options that make the cell: its kind and sizes, and either an initialisation or saved weights. */
@@ -48,17 +47,9 @@ final class ModelOptions {
 
     /** Checks the values; a bad one is a ParameterException naming the option. */
     void validate() {
-        positive(hidden, "--hidden");
-        positive(inputSize, "--input-size");
-        if (!(gain > 0) || !Double.isFinite(gain)) {
-            throw new ParameterException(spec.commandLine(), "--gain must be finite and > 0, was " + gain);
-        }
-    }
-
-    private void positive(int value, String option) {
-        if (value <= 0) {
-            throw new ParameterException(spec.commandLine(), option + " must be > 0, was " + value);
-        }
+        OptionChecks.positive(spec.commandLine(), hidden, "--hidden");
+        OptionChecks.positive(spec.commandLine(), inputSize, "--input-size");
+        OptionChecks.positive(spec.commandLine(), gain, "--gain");
     }
 
     /** Whether the user typed {@code option} (rather than taking its default). */

@@ -6,61 +6,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.bptt.AdjointProfiler;
 import org.rnngradients.bptt.GradientProfile;
 import org.rnngradients.bptt.RnnModel;
-import org.rnngradients.bptt.Sequence;
-import org.rnngradients.linalg.LogSpace;
-import org.rnngradients.linalg.RandomMatrices;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-/** {@code profile}: the gradient profile ‖∂L/∂h_t‖ for t = 1..T of a loss at the last step. */
+/** {@code profile}: the gradient profile ‖∂L/∂h_t‖ for t = 1..T of a loss at the end of the sequence. */
 @Command(name = "profile", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Gradient profile: ln‖∂L/∂h_t‖ for t = 1..T of the loss L = uᵀh_T (u a random unit vector),"
-                + " computed in log space so it neither underflows nor overflows.",
+        description = {"Gradient profile: ln‖∂L/∂h_t‖ for t = 1..T, computed in log space so it neither underflows"
+                + " nor overflows. The loss is L = uᵀh_T (u a random unit vector, target.npy) for --input none or"
+                + " gaussian; for --input task it is the task's loss (MSE for adding, cross-entropy for agreement and"
+                + " memory) of an untrained linear readout against the targets of one task sequence, and T is that"
+                + " sequence's length.",
             "Writes profile.csv (t, log_norm, log10_norm, norm), profile.svg, the parameters (state_dict .npy),"
-                + " inputs.npy, initial_state.npy, target.npy, loss.txt and manifest.json."})
-final class ProfileCommand extends ExperimentCommand<CellRun> {
-    @Mixin
-    ModelOptions model;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    TaskOptions tasks;
+                + " inputs.npy, initial_state.npy, target.npy (or readout.*.npy and task_*.npy), loss.txt and"
+                + " manifest.json."})
+final class ProfileCommand extends CellCommand<CellRun> {
 
     @Override
     CellRun prepare() throws IOException {
-        return CellRun.of(model, run, tasks, run.steps);
+        return prepare(this);
     }
 
-    @Override
-    long seed() {
-        return run.seed;
+    /** The run of {@code command}: T = --steps inputs, or exactly one task sequence for --input task. */
+    static CellRun prepare(CellCommand<?> command) throws IOException {
+        CellRun r = command.cellRun(command.run.steps);
+        return r.task == null ? r : r.onTaskSequence();
     }
 
     @Override
     Map<String, Object> execute(CellRun r, Path out) throws IOException {
-        return write(r, out, progress("profile", 2L * r.steps()));
+        return write(r, out, this);
     }
 
-    /** Computes the profile of {@code r} and writes its files into {@code out}. */
-    static Map<String, Object> write(CellRun r, Path out, Progress progress) throws IOException {
+    /** Computes the profile of {@code r} and writes its files into {@code out}, showing progress on {@code command}. */
+    static Map<String, Object> write(CellRun r, Path out, ExperimentCommand<?> command) throws IOException {
+        Progress progress = command.progress("profile", 2L * r.steps());
         // tag::cli-profile[]
-        DMatrixRMaj u = new DMatrixRMaj(r.cell.hiddenSize(), 1);
-        RandomMatrices.gaussian(u, 1.0, r.random.fork("target"));
-        LogSpace.normalise(u);
-        RnnModel model = new RnnModel(new CountingCell(r.cell, progress), new ProjectionLoss());
-        GradientProfile profile = new AdjointProfiler().profile(model, Sequence.lastStep(r.inputColumns(), u), r.initialState);
+        ProfileLoss loss = ProfileLoss.of(r);
+        RnnModel model = loss.model(new CountingCell(r.cell, progress));
+        GradientProfile profile = new AdjointProfiler().profile(model, loss.sequence(), r.initialState);
         // end::cli-profile[]
         progress.finish();
         r.write(out);
-        RunFiles.vector(out, "target.npy", u);
-        RunFiles.text(out, RunFiles.LOSS, loss(r));
+        loss.write(out);
+        RunFiles.text(out, RunFiles.LOSS, definition(r, loss));
         RunFiles.csv(out, "profile.csv", table(profile));
         RunFiles.svg(out, "profile.svg", plot(profile, r));
         Map<String, Object> results = new LinkedHashMap<>();
@@ -69,14 +60,15 @@ final class ProfileCommand extends ExperimentCommand<CellRun> {
         return results;
     }
 
-    private static String loss(CellRun r) {
+    private static String definition(CellRun r, ProfileLoss loss) {
         return "Gradient profile of " + r.describe() + ".\n"
                 + "s_t = cell(s_{t-1}, x_t) for t = 1..T, s_0 = initial_state.npy, x_t = row t-1 of inputs.npy.\n"
-                + "L = u^T h_T with u = target.npy (a unit vector), so dL/dh_T = u.\n"
+                + loss.definition()
                 + "profile.csv gives ln||dL/dh_t||_2 for t = 1..T (natural log; log10 and the plain norm beside it).\n";
     }
 
-    static CsvTable table(GradientProfile profile) {
+    /** One row per step: t, ln, log10 and the plain norm of ∂L/∂h_t. */
+    private static CsvTable table(GradientProfile profile) {
         CsvTable table = new CsvTable(List.of("t", "log_norm", "log10_norm", "norm"));
         for (int t = 1; t <= profile.length(); t++) {
             table.add(t, profile.logNorm(t), profile.log10Norm(t), profile.norm(t));
@@ -85,10 +77,7 @@ final class ProfileCommand extends ExperimentCommand<CellRun> {
     }
 
     private static SvgPlot plot(GradientProfile profile, CellRun r) {
-        double[] t = new double[profile.length()];
-        for (int k = 0; k < t.length; k++) {
-            t[k] = k + 1;
-        }
+        double[] t = SvgPlot.oneTo(profile.length());
         return new SvgPlot("Gradient profile, " + r.kind.cliName() + ", H = " + r.cell.hiddenSize(), "t",
                 "log10 ||dL/dh_t||").line("log10 ||dL/dh_t||", t, profile.log10Norms());
     }

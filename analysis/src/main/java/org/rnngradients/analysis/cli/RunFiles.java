@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.analysis.io.Npy;
 import org.rnngradients.analysis.io.StateDictIO;
+import org.rnngradients.bptt.Readout;
+import org.rnngradients.bptt.RnnModel;
 import org.rnngradients.cells.RecurrentCell;
 
 /**
@@ -28,6 +30,20 @@ final class RunFiles {
     /** weight_ih_l0.npy, weight_hh_l0.npy, bias_ih_l0.npy, bias_hh_l0.npy. */
     static void parameters(Path out, RecurrentCell cell) throws IOException {
         StateDictIO.save(cell.parameters(), out);
+    }
+
+    /** The parameters of {@code model}: its cell's state_dict files and, if it has one, its readout. */
+    static void model(Path out, RnnModel model) throws IOException {
+        parameters(out, model.cell());
+        if (model.hasReadout()) {
+            readout(out, model.readout());
+        }
+    }
+
+    /** readout.weight.npy (O × H) and readout.bias.npy (O), named as the bptt module names them. */
+    static void readout(Path out, Readout readout) throws IOException {
+        Npy.writeMatrix(out.resolve(RnnModel.READOUT_WEIGHT + ".npy"), readout.weight());
+        Npy.writeVector(out.resolve(RnnModel.READOUT_BIAS + ".npy"), readout.bias());
     }
 
     /** A column vector as a 1-D array. */

@@ -6,7 +6,6 @@ import org.rnngradients.linalg.RandomSource;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The options of one run: its length, its seed, and where its inputs and initial state come from. */
@@ -17,7 +16,7 @@ final class RunOptions {
         none,
         /** x_t with independent N(0, 1) entries. */
         gaussian,
-        /** The inputs of --task's sequences of length T, back to back (I is the task's input size). */
+        /** The inputs of --task's sequences of length T, back to back (I is the task's input size; profile: one sequence). */
         task
     }
 
@@ -40,7 +39,8 @@ final class RunOptions {
     long seed;
 
     @Option(names = "--input", defaultValue = "gaussian", paramLabel = "KIND",
-            description = "Inputs x_t: ${COMPLETION-CANDIDATES}.")
+            description = "Inputs x_t: ${COMPLETION-CANDIDATES} (none: x_t = 0; gaussian: N(0, 1) entries; task: the"
+                    + " inputs of --task's sequences, back to back; profile then uses one sequence and the task's loss).")
     InputKind input;
 
     @Option(names = "--h0", defaultValue = "gaussian", paramLabel = "KIND",
@@ -49,9 +49,7 @@ final class RunOptions {
 
     /** Checks the values; a bad one is a ParameterException naming the option. */
     void validate() {
-        if (steps <= 0) {
-            throw new ParameterException(spec.commandLine(), "--steps must be > 0, was " + steps);
-        }
+        OptionChecks.positive(spec.commandLine(), steps, "--steps");
     }
 
     /** The seeded source every random draw of the run forks from. */

@@ -2,6 +2,7 @@ package org.rnngradients.analysis.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.analysis.io.Npy;
@@ -18,12 +19,8 @@ final class SequenceArrays {
 
     /** Writes {@code sequences} under {@code prefix} into {@code dir}. */
     static void write(Path dir, String prefix, Sequence[] sequences) throws IOException {
-        int rows = 0;
-        int targets = 0;
-        for (Sequence s : sequences) {
-            rows += s.length();
-            targets += s.lossSteps().length;
-        }
+        int rows = Arrays.stream(sequences).mapToInt(Sequence::length).sum();
+        int targets = Arrays.stream(sequences).mapToInt(s -> s.lossSteps().length).sum();
         int inputSize = sequences[0].inputSize();
         int outputSize = sequences[0].target(sequences[0].lossSteps()[0]).numRows;
         DMatrixRMaj inputs = new DMatrixRMaj(rows, inputSize);

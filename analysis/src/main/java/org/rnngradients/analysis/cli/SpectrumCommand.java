@@ -10,7 +10,6 @@ import java.util.Map;
 import org.rnngradients.analysis.JacobianProduct;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code spectrum}: the singular values of the Jacobian products ∂s_T/∂s_t for every t. */
 @Command(name = "spectrum", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -18,36 +17,23 @@ import picocli.CommandLine.Mixin;
                 + " LSTM), accumulated in log space so long products neither underflow nor overflow.",
             "Writes spectrum.csv (t, lag = T - t, log_sigma_1..log_sigma_n), spectrum.svg, the parameters"
                 + " (state_dict .npy), inputs.npy, initial_state.npy, loss.txt and manifest.json."})
-final class SpectrumCommand extends ExperimentCommand<CellRun> {
+final class SpectrumCommand extends CellCommand<CellRun> {
     /** At most this many singular values are drawn (evenly spread from σ_1 to σ_n); the CSV has all. */
     private static final int PLOTTED = 8;
 
-    @Mixin
-    ModelOptions model;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    TaskOptions tasks;
-
     @Override
     CellRun prepare() throws IOException {
-        return CellRun.of(model, run, tasks, run.steps);
-    }
-
-    @Override
-    long seed() {
-        return run.seed;
+        return cellRun(run.steps);
     }
 
     @Override
     Map<String, Object> execute(CellRun r, Path out) throws IOException {
-        return write(r, out, progress("spectrum", r.steps()));
+        return write(r, out, this);
     }
 
-    /** Computes the spectra of {@code r} and writes their files into {@code out}. */
-    static Map<String, Object> write(CellRun r, Path out, Progress progress) throws IOException {
+    /** Computes the spectra of {@code r} and writes their files into {@code out}, showing progress on {@code command}. */
+    static Map<String, Object> write(CellRun r, Path out, ExperimentCommand<?> command) throws IOException {
+        Progress progress = command.progress("spectrum", r.steps());
         // tag::cli-spectrum[]
         JacobianProduct product = JacobianProduct.record(r.trajectory(progress), r.steps());
         progress.finish();
@@ -73,7 +59,8 @@ final class SpectrumCommand extends ExperimentCommand<CellRun> {
                 + "Any loss L(s_T) has ||dL/ds_t|| <= exp(log_sigma_1) ||dL/ds_T||.\n";
     }
 
-    static CsvTable table(double[][] logSigma) {
+    /** One row per t: t, T − t and every ln σ_i(∂s_T/∂s_t). */
+    private static CsvTable table(double[][] logSigma) {
         int n = logSigma[0].length;
         List<String> header = new ArrayList<>(List.of("t", "lag"));
         for (int i = 1; i <= n; i++) {
@@ -102,9 +89,7 @@ final class SpectrumCommand extends ExperimentCommand<CellRun> {
         }
         SvgPlot plot = new SvgPlot("Singular values of ds_T/ds_t, " + r.kind.cliName() + ", H = " + r.cell.hiddenSize(),
                 "lag T - t", "log10 sigma_i");
-        int shown = Math.min(n, PLOTTED);
-        for (int k = 0; k < shown; k++) {
-            int i = shown == 1 ? 0 : (int) Math.round(k * (n - 1.0) / (shown - 1));
+        for (int i : SvgPlot.evenlySpread(n, PLOTTED)) {
             double[] y = new double[steps + 1];
             for (int t = 0; t <= steps; t++) {
                 y[t] = logSigma[t][i] / Math.log(10);

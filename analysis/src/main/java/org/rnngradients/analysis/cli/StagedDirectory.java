@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 final class StagedDirectory implements AutoCloseable {
     private final Path target;
     private final boolean replace;
-    private final Path staging;
+    private Path staging;
     private final Thread hook;
     private boolean committed;
     private boolean aborted;
@@ -30,9 +30,18 @@ final class StagedDirectory implements AutoCloseable {
         this.replace = replace;
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        this.staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        // The hook is registered before the directory exists, and both creation and abort() hold this
+        // object's lock: a Ctrl-C at any moment either prevents the directory or deletes it.
         this.hook = new Thread(this::abort, "rnn-gradients-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
+        createStaging(parent);
+    }
+
+    private synchronized void createStaging(Path parent) throws IOException {
+        if (aborted) {
+            throw new IOException("interrupted: " + target + " was not written");
+        }
+        staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
     }
 
     /**
@@ -63,17 +72,12 @@ final class StagedDirectory implements AutoCloseable {
     }
 
     /** The temporary directory to write into. */
-    Path dir() {
+    synchronized Path dir() {
         return staging;
     }
 
-    /** The final location. */
-    Path target() {
-        return target;
-    }
-
     /** {@code name} inside the temporary directory. */
-    Path resolve(String name) {
+    synchronized Path resolve(String name) {
         return staging.resolve(name);
     }
 
@@ -103,7 +107,9 @@ final class StagedDirectory implements AutoCloseable {
             return;
         }
         aborted = true;
-        deleteTree(staging);
+        if (staging != null) {
+            deleteTree(staging);
+        }
     }
 
     @Override

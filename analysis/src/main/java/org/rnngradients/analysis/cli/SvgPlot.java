@@ -56,6 +56,25 @@ final class SvgPlot {
         return this;
     }
 
+    /** The x values 1, 2, …, n. */
+    static double[] oneTo(int n) {
+        double[] x = new double[n];
+        for (int k = 0; k < n; k++) {
+            x[k] = k + 1;
+        }
+        return x;
+    }
+
+    /** At most {@code most} of the indices 0..n−1, evenly spread and always including the first and the last. */
+    static int[] evenlySpread(int n, int most) {
+        int shown = Math.min(n, most);
+        int[] indices = new int[shown];
+        for (int k = 0; k < shown; k++) {
+            indices[k] = shown == 1 ? 0 : (int) Math.round(k * (n - 1.0) / (shown - 1));
+        }
+        return indices;
+    }
+
     /** Draws a marker at every point (for short series such as a spectrum). */
     SvgPlot markers() {
         this.markers = true;

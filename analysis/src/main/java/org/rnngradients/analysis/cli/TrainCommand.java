@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.analysis.io.Npy;
-import org.rnngradients.analysis.io.StateDictIO;
 import org.rnngradients.bptt.FullBptt;
 import org.rnngradients.bptt.Readout;
 import org.rnngradients.bptt.RnnModel;
@@ -33,7 +30,6 @@ import org.rnngradients.linalg.RandomSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** {@code train}: train a cell with a linear readout on a long-range task by full BPTT. */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -104,22 +100,13 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
     int testSize;
 
     /** Everything a training run needs, built before anything is written. */
-    record Setup(Task task, RnnModel model, TrainingConfig config, Sequence[] test, Map<String, DMatrixRMaj> initial) {
+    record Setup(Task task, RnnModel model, TrainingConfig config, Sequence[] test) {
     }
 
     @Override
     Setup prepare() throws IOException {
         model.validate();
-        requirePositive(steps, "--steps");
-        requirePositive(iterations, "--iterations");
-        requirePositive(batch, "--batch");
-        requirePositive(testSize, "--test-size");
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new ParameterException(spec.commandLine(), "--lr must be finite and > 0, was " + learningRate);
-        }
-        if (!(clip >= 0) || !Double.isFinite(clip)) {
-            throw new ParameterException(spec.commandLine(), "--clip must be finite and >= 0, was " + clip);
-        }
+        validate();
         Task t = task.create(steps);
         RandomSource random = RandomSource.seeded(seed);
         RecurrentCell cell = model.create(t.inputSize(), random);
@@ -128,15 +115,16 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
         RnnModel m = new RnnModel(cell, readout, t.loss());
         TrainingConfig config = new TrainingConfig(iterations, batch, random.fork("batches").seed(), new FullBptt(),
                 optimiser(), clipper());
-        Map<String, DMatrixRMaj> initial = new LinkedHashMap<>();
-        m.parameters().names().forEach(n -> initial.put(n, m.parameters().get(n).copy()));
-        return new Setup(t, m, config, t.batch(testSize, random.fork("test")), initial);
+        return new Setup(t, m, config, t.batch(testSize, random.fork("test")));
     }
 
-    private void requirePositive(long value, String option) {
-        if (value <= 0) {
-            throw new ParameterException(spec.commandLine(), option + " must be > 0, was " + value);
-        }
+    private void validate() {
+        OptionChecks.positive(spec.commandLine(), steps, "--steps");
+        OptionChecks.positive(spec.commandLine(), iterations, "--iterations");
+        OptionChecks.positive(spec.commandLine(), batch, "--batch");
+        OptionChecks.positive(spec.commandLine(), testSize, "--test-size");
+        OptionChecks.positive(spec.commandLine(), learningRate, "--lr");
+        OptionChecks.nonNegative(spec.commandLine(), clip, "--clip");
     }
 
     private Optimiser optimiser() {
@@ -162,6 +150,7 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
     Map<String, Object> execute(Setup s, Path out) throws IOException {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("train.testLossBefore", Evaluation.meanLossPerTarget(s.model(), s.test()));
+        RunFiles.model(Files.createDirectory(out.resolve("initial")), s.model());
         Progress progress = progress("train", s.config().steps());
         TrainingResult result = Trainer.train(s.model(), s.task(), s.config(), p -> {
             progress.advance(1);
@@ -170,7 +159,7 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
         progress.finish();
         results.put("train.finalBatchLoss", result.finalLoss());
         results.putAll(evaluate(s));
-        writeParameters(out, s);
+        RunFiles.model(out, s.model());
         SequenceArrays.write(out, "test", s.test());
         RunFiles.vector(out, RunFiles.INITIAL_STATE, s.model().zeroState());
         RunFiles.text(out, RunFiles.LOSS, definition(s));
@@ -194,22 +183,6 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
         return r;
     }
 
-    private static void writeParameters(Path out, Setup s) throws IOException {
-        StateDictIO.save(s.model().cell().parameters(), out);
-        Npy.writeMatrix(out.resolve(RnnModel.READOUT_WEIGHT + ".npy"), s.model().readout().weight());
-        Npy.writeVector(out.resolve(RnnModel.READOUT_BIAS + ".npy"), s.model().readout().bias());
-        Path initial = Files.createDirectory(out.resolve("initial"));
-        for (Map.Entry<String, DMatrixRMaj> e : s.initial().entrySet()) {
-            boolean bias = e.getValue().numCols == 1 && e.getKey().contains("bias");
-            String name = e.getKey().startsWith("readout") ? e.getKey() + ".npy" : StateDictIO.fileName(e.getKey());
-            if (bias) {
-                Npy.writeVector(initial.resolve(name), e.getValue());
-            } else {
-                Npy.writeMatrix(initial.resolve(name), e.getValue());
-            }
-        }
-    }
-
     private String definition(Setup s) {
         return "Training of " + model.cell.cliName() + " (H = " + s.model().cell().hiddenSize() + ", I = "
                 + s.model().cell().inputSize() + ") with a linear readout y_t = readout.weight h_t + readout.bias"
@@ -222,7 +195,8 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
                 + "Training batches are drawn from --seed; the test set is in test_*.npy (see manifest.json).\n";
     }
 
-    static CsvTable table(TrainingResult result) {
+    /** One row per optimiser step of the training history. */
+    private static CsvTable table(TrainingResult result) {
         CsvTable table = new CsvTable(List.of("step", "loss", "gradient_norm", "clip_action", "clip_events"));
         for (TrainingProgress p : result.history()) {
             table.add(p.step(), p.loss(), p.gradientNorm(), p.action().name(), p.clipEvents());

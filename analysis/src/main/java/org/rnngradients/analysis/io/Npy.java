@@ -126,7 +126,7 @@ public final class Npy {
     }
     // end::npy-parse[]
 
-    /** Reads the magic string, the version, the header length and the header dict. */
+    /** Reads the magic string and the header, and checks that this reader handles the array. */
     private static NpyHeader header(ByteBuffer in, Path file) {
         if (in.remaining() < MAGIC.length + 4) {
             throw new NpyFormatException(file, "truncated: " + in.remaining() + " bytes is too short for a .npy file");
@@ -136,6 +136,18 @@ public final class Npy {
                 throw new NpyFormatException(file, "not a .npy file (bad magic string)");
             }
         }
+        String text = headerText(in, file);
+        NpyHeader header;
+        try {
+            header = NpyHeader.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new NpyFormatException(file, e.getMessage());
+        }
+        return check(header, file);
+    }
+
+    /** Reads the version, the header length and the header dict text that follow the magic string. */
+    private static String headerText(ByteBuffer in, Path file) {
         int major = in.get() & 0xFF;
         int minor = in.get() & 0xFF;
         if (major < 1 || major > 3) {
@@ -151,14 +163,7 @@ public final class Npy {
         }
         byte[] dict = new byte[(int) length];
         in.get(dict);
-        String text = new String(dict, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        NpyHeader header;
-        try {
-            header = NpyHeader.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new NpyFormatException(file, e.getMessage());
-        }
-        return check(header, file);
+        return new String(dict, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     }
 
     /** Rejects dtypes and dimensions this reader does not handle. */

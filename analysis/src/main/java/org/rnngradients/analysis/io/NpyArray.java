@@ -45,11 +45,6 @@ public final class NpyArray {
         return new NpyArray(new int[] {v.numRows}, Arrays.copyOf(v.data, v.numRows));
     }
 
-    /** The 0-D array holding {@code value}. */
-    public static NpyArray scalar(double value) {
-        return new NpyArray(new int[0], new double[] {value});
-    }
-
     /** The shape (a copy): {@code []}, {@code [n]} or {@code [rows, cols]}. */
     public int[] shape() {
         return shape.clone();

@@ -35,11 +35,7 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
 
     /** The dict literal for a C-order float64 array of {@code shape}, without padding. */
     static String literal(int[] shape) {
-        StringBuilder s = new StringBuilder("{'descr': '<f8', 'fortran_order': False, 'shape': (");
-        for (int k = 0; k < shape.length; k++) {
-            s.append(k > 0 ? ", " : "").append(shape[k]);
-        }
-        return s.append(shape.length == 1 ? ",), }" : "), }").toString();
+        return "{'descr': '<f8', 'fortran_order': False, 'shape': " + NpyArray.shapeString(shape) + ", }";
     }
 
     /** Parses the dict literal; throws IllegalArgumentException describing the first problem. */
@@ -70,11 +66,7 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
                     case "shape" -> shape = tuple();
                     default -> throw new IllegalArgumentException("unexpected header key '" + key + "'");
                 }
-                if (peek() == ',') {
-                    pos++;
-                } else if (peek() != '}') {
-                    throw error("',' or '}'");
-                }
+                separator('}');
             }
             pos++;
             if (descr == null || fortran == null || shape == null) {
@@ -115,11 +107,7 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
             List<Integer> dims = new ArrayList<>();
             while (peek() != ')') {
                 dims.add(integer());
-                if (peek() == ',') {
-                    pos++;
-                } else if (peek() != ')') {
-                    throw error("',' or ')'");
-                }
+                separator(')');
             }
             pos++;
             return dims.stream().mapToInt(Integer::intValue).toArray();
@@ -146,6 +134,15 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
                 throw new IllegalArgumentException("shape dimension " + s.substring(start, pos) + " is too large");
             }
             return (int) value;
+        }
+
+        /** After an item: skips a ',' or stops before {@code close}; anything else is an error. */
+        private void separator(char close) {
+            if (peek() == ',') {
+                pos++;
+            } else if (peek() != close) {
+                throw error("',' or '" + close + "'");
+            }
         }
 
         private void expect(char c) {

@@ -45,11 +45,7 @@ public final class StateDictIO {
         for (String name : NAMES) {
             DMatrixRMaj m = parameters.get(name);
             Path file = dir.resolve(fileName(name));
-            if (name.startsWith("bias")) {
-                Npy.writeVector(file, m);
-            } else {
-                Npy.writeMatrix(file, m);
-            }
+            Npy.write(file, isBias(name) ? NpyArray.vector(m) : NpyArray.matrix(m));
         }
     }
     // end::state-dict-save[]
@@ -62,22 +58,23 @@ public final class StateDictIO {
     public static CellParameters load(Path dir, int gates) throws IOException {
         Require.nonNull(dir, "dir");
         Require.positive(gates, "gates");
-        DMatrixRMaj hh = matrix(dir, CellParameters.WEIGHT_HH);
+        DMatrixRMaj hh = read(dir, CellParameters.WEIGHT_HH);
         int hidden = hh.numCols;
         if (hidden < 1 || hh.numRows != gates * hidden) {
             throw new NpyFormatException(file(dir, CellParameters.WEIGHT_HH), "shape (" + hh.numRows + ", "
                     + hh.numCols + ") does not fit a cell with " + gates + " gate block(s): expected (" + gates
                     + "*H, H)");
         }
-        DMatrixRMaj ih = matrix(dir, CellParameters.WEIGHT_IH);
+        DMatrixRMaj ih = read(dir, CellParameters.WEIGHT_IH);
         if (ih.numCols < 1) {
             throw new NpyFormatException(file(dir, CellParameters.WEIGHT_IH), "input size must be > 0, was 0");
         }
         CellParameters parameters = new CellParameters(gates, ih.numCols, hidden);
         parameters.weightHh().setTo(hh);
         fill(parameters, CellParameters.WEIGHT_IH, ih, file(dir, CellParameters.WEIGHT_IH));
-        fill(parameters, CellParameters.BIAS_IH, vector(dir, CellParameters.BIAS_IH), file(dir, CellParameters.BIAS_IH));
-        fill(parameters, CellParameters.BIAS_HH, vector(dir, CellParameters.BIAS_HH), file(dir, CellParameters.BIAS_HH));
+        for (String bias : List.of(CellParameters.BIAS_IH, CellParameters.BIAS_HH)) {
+            fill(parameters, bias, read(dir, bias), file(dir, bias));
+        }
         requireFinite(parameters, dir);
         return parameters;
     }
@@ -91,8 +88,7 @@ public final class StateDictIO {
         Require.nonNull(target, "target");
         CellParameters loaded = target.zerosLike();
         for (String name : NAMES) {
-            DMatrixRMaj m = name.startsWith("bias") ? vector(dir, name) : matrix(dir, name);
-            fill(loaded, name, m, file(dir, name));
+            fill(loaded, name, read(dir, name), file(dir, name));
         }
         requireFinite(loaded, dir);
         target.setTo(loaded);
@@ -105,21 +101,19 @@ public final class StateDictIO {
         return !Files.exists(layer) && Files.exists(cell) ? cell : layer;
     }
 
-    private static DMatrixRMaj matrix(Path dir, String name) throws IOException {
-        Path file = file(dir, name);
-        NpyArray a = Npy.read(file);
-        if (a.dimensions() != 2) {
-            throw new NpyFormatException(file, "expected a 2-D array, found shape " + a.shapeString());
-        }
-        return a.toMatrix();
+    private static boolean isBias(String name) {
+        return name.startsWith("bias");
     }
 
-    private static DMatrixRMaj vector(Path dir, String name) throws IOException {
+    /** Parameter {@code name} from its file: a weight must be 2-D, a bias 1-D (or n × 1). */
+    private static DMatrixRMaj read(Path dir, String name) throws IOException {
         Path file = file(dir, name);
         NpyArray a = Npy.read(file);
-        int[] shape = a.shape();
-        if (a.dimensions() != 1 && !(a.dimensions() == 2 && shape[1] == 1)) {
-            throw new NpyFormatException(file, "expected a 1-D array, found shape " + a.shapeString());
+        boolean bias = isBias(name);
+        boolean fits = bias ? a.dimensions() == 1 || a.dimensions() == 2 && a.shape()[1] == 1 : a.dimensions() == 2;
+        if (!fits) {
+            throw new NpyFormatException(file, "expected a " + (bias ? 1 : 2) + "-D array, found shape "
+                    + a.shapeString());
         }
         return a.toMatrix();
     }
@@ -128,13 +122,15 @@ public final class StateDictIO {
     private static void fill(CellParameters p, String name, DMatrixRMaj m, Path file) {
         DMatrixRMaj target = p.get(name);
         if (m.numRows != target.numRows || m.numCols != target.numCols) {
-            String expected = target.numCols == 1 && name.startsWith("bias")
-                    ? "(" + target.numRows + ",)" : "(" + target.numRows + ", " + target.numCols + ")";
-            String found = m.numCols == 1 && name.startsWith("bias")
-                    ? "(" + m.numRows + ",)" : "(" + m.numRows + ", " + m.numCols + ")";
-            throw new NpyFormatException(file, "shape " + found + " does not match the cell: expected " + expected);
+            throw new NpyFormatException(file, "shape " + shape(name, m) + " does not match the cell: expected "
+                    + shape(name, target));
         }
         target.setTo(m);
+    }
+
+    /** The NumPy shape under which parameter {@code name} is stored: (n,) for a bias, (rows, cols) otherwise. */
+    private static String shape(String name, DMatrixRMaj m) {
+        return NpyArray.shapeString(isBias(name) ? new int[] {m.numRows} : new int[] {m.numRows, m.numCols});
     }
 
     private static void requireFinite(CellParameters p, Path dir) {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,11 +22,6 @@ class AnalysisCommandsTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void headless() {
-        System.setProperty("java.awt.headless", "true");
-    }
 
     private static Path exportedLstm() throws URISyntaxException {
         return Path.of(AnalysisCommandsTest.class.getResource("/npy/lstm_state_dict/weight_hh_l0.npy").toURI())

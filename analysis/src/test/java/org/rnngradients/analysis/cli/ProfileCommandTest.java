@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnngradients.analysis.io.Npy;
+import org.rnngradients.analysis.io.StateDictIO;
+import org.rnngradients.cells.CellKind;
+import org.rnngradients.cells.RecurrentCell;
 
 /** The profile command end to end, in process, into a temporary directory. */
 class ProfileCommandTest {
@@ -21,18 +24,9 @@ class ProfileCommandTest {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void headless() {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     private CliRun profile(Path out, String... extra) {
-        String[] base = {"profile", "--cell", "rnn-tanh", "--hidden", "6", "--steps", "30", "--seed", "5", "--quiet",
-            "--out", out.toString()};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return CliRun.of(args);
+        return CliRun.of(List.of("profile", "--cell", "rnn-tanh", "--hidden", "6", "--steps", "30", "--seed", "5",
+                "--quiet", "--out", out.toString()), extra);
     }
 
     @Test
@@ -148,5 +142,59 @@ class ProfileCommandTest {
         assertTrue(run.out().contains("--hidden=H"), run.out());
         assertTrue(run.out().contains("Default: 32"), run.out());
         assertTrue(run.out().contains("Default: rnn-tanh"), run.out());
+    }
+
+    @Test
+    void taskInputDifferentiatesTheTasksLossOfTheReadout() throws IOException {
+        Path out = tmp.resolve("run");
+        CliRun run = profile(out, "--input", "task", "--task", "adding");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(out.resolve("loss.txt")).contains("MSE(y_t, target_t), the loss of the task adding"));
+        assertFalse(Files.exists(out.resolve("target.npy")), "no projection vector for a task loss");
+        DMatrixRMaj xs = Npy.readMatrix(out.resolve("inputs.npy"));
+        assertArrayEquals(Npy.read(out.resolve("inputs.npy")).data(), Npy.read(out.resolve("task_inputs.npy")).data());
+        assertEquals(30, xs.numRows);
+        double[] where = Npy.read(out.resolve("task_target_steps.npy")).data();
+        assertArrayEquals(new double[] {0, 30}, where, "one target, at the last step");
+        assertEquals(expectedLastNorm(out, xs), lastNorm(out), 1e-12 * lastNorm(out));
+    }
+
+    @Test
+    void taskProfileRunsOverTheWholeSequenceWhenTheTaskLengthensIt() throws IOException {
+        Path out = tmp.resolve("run");
+        CliRun run = CliRun.of("profile", "--cell", "rnn-tanh", "--hidden", "6", "--steps", "30", "--seed", "2", "--quiet",
+                "--input", "task", "--task", "adding", "--adding-form", "hochreiter", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        int length = (int) Npy.read(out.resolve("task_lengths.npy")).data()[0];
+        assertTrue(length > 30 && length <= 33, "seed 2 draws a length in (T, T + T/10], was " + length);
+        assertEquals(length, Npy.readMatrix(out.resolve("inputs.npy")).numRows);
+        assertEquals(length + 1, Files.readAllLines(out.resolve("profile.csv")).size());
+        assertArrayEquals(new double[] {0, length}, Npy.read(out.resolve("task_target_steps.npy")).data());
+    }
+
+    /** ‖∂L/∂h_T‖ = |2(ŷ_T − y)|·‖w‖ for L = (ŷ_T − y)², ŷ_T = w·h_T + b, recomputed from the written files. */
+    private static double expectedLastNorm(Path out, DMatrixRMaj xs) throws IOException {
+        RecurrentCell cell = CellKind.RNN_TANH.create(xs.numCols, 6);
+        cell.setParameters(StateDictIO.load(out, 1));
+        DMatrixRMaj state = Npy.readMatrix(out.resolve("initial_state.npy"));
+        state.reshape(6, 1, true);
+        for (int t = 0; t < xs.numRows; t++) {
+            DMatrixRMaj x = new DMatrixRMaj(xs.numCols, 1, true, xs.data[2 * t], xs.data[2 * t + 1]);
+            cell.forward(state, x, cell.newCache(), state);
+        }
+        double[] w = Npy.read(out.resolve("readout.weight.npy")).data();
+        double y = Npy.read(out.resolve("readout.bias.npy")).data()[0];
+        double wNorm = 0;
+        for (int i = 0; i < w.length; i++) {
+            y += w[i] * state.data[i];
+            wNorm += w[i] * w[i];
+        }
+        double target = Npy.read(out.resolve("task_targets.npy")).data()[0];
+        return Math.abs(2 * (y - target)) * Math.sqrt(wNorm);
+    }
+
+    private static double lastNorm(Path out) throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve("profile.csv"));
+        return Double.parseDouble(lines.get(lines.size() - 1).split(",")[3]);
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,16 +25,9 @@ class TrainCommandTest {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void headless() {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     private CliRun train(Path out, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("train", "--cell", "gru", "--hidden", "4", "--steps", "12",
-                "--iterations", "6", "--batch", "3", "--test-size", "5", "--quiet", "--out", out.toString()));
-        args.addAll(List.of(extra));
-        return CliRun.of(args.toArray(String[]::new));
+        return CliRun.of(List.of("train", "--cell", "gru", "--hidden", "4", "--steps", "12", "--iterations", "6",
+                "--batch", "3", "--test-size", "5", "--quiet", "--out", out.toString()), extra);
     }
 
     @ParameterizedTest

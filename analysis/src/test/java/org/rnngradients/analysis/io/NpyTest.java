@@ -30,6 +30,13 @@ class NpyTest {
         }
     }
 
+    /** numpy's special_2x3_f8.npy with byte {@code index} replaced by {@code value}. */
+    private static byte[] withByte(int index, int value) throws IOException {
+        byte[] bytes = Files.readAllBytes(resource("special_2x3_f8.npy"));
+        bytes[index] = (byte) value;
+        return bytes;
+    }
+
     private static long bits(double x) {
         return Double.doubleToRawLongBits(x);
     }
@@ -185,16 +192,12 @@ class NpyTest {
 
     @Test
     void badMagicIsRejected() throws IOException {
-        byte[] bytes = Files.readAllBytes(resource("special_2x3_f8.npy"));
-        bytes[1] = 'X';
-        assertTrue(failure("magic.npy", bytes).getMessage().contains("bad magic"));
+        assertTrue(failure("magic.npy", withByte(1, 'X')).getMessage().contains("bad magic"));
     }
 
     @Test
     void unsupportedVersionIsRejected() throws IOException {
-        byte[] bytes = Files.readAllBytes(resource("special_2x3_f8.npy"));
-        bytes[6] = 9;
-        assertTrue(failure("v9.npy", bytes).getMessage().contains("version 9.0"));
+        assertTrue(failure("v9.npy", withByte(6, 9)).getMessage().contains("version 9.0"));
     }
 
     @Test
@@ -211,9 +214,7 @@ class NpyTest {
 
     @Test
     void malformedHeaderIsRejected() throws IOException {
-        byte[] bytes = Files.readAllBytes(resource("special_2x3_f8.npy"));
-        bytes[10] = '[';
-        assertTrue(failure("dict.npy", bytes).getMessage().contains("bad header"));
+        assertTrue(failure("dict.npy", withByte(10, '[')).getMessage().contains("bad header"));
     }
 
     @Test

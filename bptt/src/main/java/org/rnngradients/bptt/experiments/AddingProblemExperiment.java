@@ -33,7 +33,7 @@ public final class AddingProblemExperiment {
     public static void main(String[] args) {
         String mode = args.length > 0 ? args[0] : "vanilla";
         Args a = new Args(args, 1);
-        Path out = Path.of(a.string("out", "bptt/experiments/results"));
+        Path out = a.outputDirectory();
         switch (mode) {
             case "vanilla" -> vanillaSweep(a, out);
             case "lstm" -> lstm(a, out);
@@ -99,13 +99,9 @@ public final class AddingProblemExperiment {
             RnnModel model = Models.lstm(2, hidden, 1, task.loss(), 1.0, form.equals("sum") ? 1.0 : 0.5, seed);
             Outcome o = train("lstm", model, task, steps, batch, lr, theta, seed, target, a.integer("eval", 250), curve);
             summary.row("lstm", form, length, hidden, 1.0, steps, o.steps(), batch, lr, theta, seed, target, o.seconds(),
-                    o.trainMse(), o.testMse(), o.bestTestMse(), o.baselineMse(), quote(o.baseline()),
+                    o.trainMse(), o.testMse(), o.bestTestMse(), o.baselineMse(), Csv.quoted(o.baseline()),
                     o.testMse() / o.baselineMse(), o.fractionCorrect());
         }
-    }
-
-    private static String quote(String s) {
-        return "\"" + s + "\"";
     }
 
     static Csv curveFile(Path file) {

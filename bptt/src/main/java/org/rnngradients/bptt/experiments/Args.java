@@ -1,5 +1,6 @@
 package org.rnngradients.bptt.experiments;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +16,11 @@ final class Args {
             }
             values.put(args[k].substring(0, eq), args[k].substring(eq + 1));
         }
+    }
+
+    /** The results directory: {@code out=…}, by default {@code bptt/experiments/results} (the book reads it). */
+    Path outputDirectory() {
+        return Path.of(string("out", "bptt/experiments/results"));
     }
 
     String string(String key, String fallback) {

@@ -31,7 +31,7 @@ public final class CheckpointMemoryExperiment {
     /** Entry point: {@code [key=value…]}; appends one row per length to {@code file}. */
     public static void main(String[] args) {
         Args a = new Args(args, 0);
-        Path out = Path.of(a.string("out", "bptt/experiments/results"));
+        Path out = a.outputDirectory();
         int hidden = a.integer("hidden", 256);
         int inputSize = a.integer("input", 1);
         int[] lengths = a.integers("lengths", "1000,10000,100000");

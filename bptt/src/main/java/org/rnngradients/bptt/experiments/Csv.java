@@ -54,6 +54,11 @@ public final class Csv implements AutoCloseable {
         out.flush();
     }
 
+    /** {@code s} as one quoted CSV field (inner double quotes become single quotes). */
+    static String quoted(String s) {
+        return "\"" + s.replace("\"", "'") + "\"";
+    }
+
     @Override
     public void close() {
         out.close();

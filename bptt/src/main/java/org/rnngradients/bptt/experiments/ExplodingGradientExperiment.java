@@ -30,7 +30,7 @@ public final class ExplodingGradientExperiment {
     /** Entry point: {@code [key=value…]}. */
     public static void main(String[] args) {
         Args a = new Args(args, 0);
-        Path out = Path.of(a.string("out", "bptt/experiments/results"));
+        Path out = a.outputDirectory();
         int length = a.integer("length", 50);
         int hidden = a.integer("hidden", 32);
         double gain = a.real("gain", 3.0);
@@ -80,12 +80,8 @@ public final class ExplodingGradientExperiment {
                 System.out.printf(Locale.ROOT, "%s: completed=%d failure=%s maxNorm=%.3e test=%.5f%n", name, completed,
                         failure, maxNorm[0], testMse);
                 summary.row(name, length, hidden, gain, lr, theta, clippers[v].policy(), steps, completed,
-                        !failure.isEmpty(), quote(failure), finalLoss, maxNorm[0], events[0], testMse, finite);
+                        !failure.isEmpty(), Csv.quoted(failure), finalLoss, maxNorm[0], events[0], testMse, finite);
             }
         }
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\"", "'") + "\"";
     }
 }

@@ -23,7 +23,7 @@ public final class GradientProfileExperiment {
     /** Entry point: {@code [key=value…]}. */
     public static void main(String[] args) {
         Args a = new Args(args, 0);
-        Path out = Path.of(a.string("out", "bptt/experiments/results"));
+        Path out = a.outputDirectory();
         int gap = a.integer("gap", 48);
         int hidden = a.integer("hidden", 32);
         int samples = a.integer("samples", 20);

@@ -14,7 +14,7 @@ public final class Evaluation {
 
     /** The mean per-target loss over the sequences (for the adding problem: the test MSE). */
     public static double meanLossPerTarget(RnnModel model, Sequence[] sequences) {
-        Require.nonNull(sequences, "sequences");
+        requireBatch(model, sequences);
         double sum = 0;
         long targets = 0;
         for (Sequence s : sequences) {
@@ -26,7 +26,7 @@ public final class Evaluation {
 
     /** The fraction of targets whose arg-max output equals the arg-max target (classification tasks). */
     public static double accuracy(RnnModel model, Sequence[] sequences) {
-        Require.nonNull(sequences, "sequences");
+        requireBatch(model, sequences);
         long right = 0;
         long total = 0;
         for (Sequence s : sequences) {
@@ -42,7 +42,7 @@ public final class Evaluation {
 
     /** The fraction of scalar targets predicted within {@code tolerance} (Hochreiter's 0.04 criterion). */
     public static double fractionWithin(RnnModel model, Sequence[] sequences, double tolerance) {
-        Require.nonNull(sequences, "sequences");
+        requireBatch(model, sequences);
         Require.positive(tolerance, "tolerance");
         long right = 0;
         long total = 0;
@@ -54,5 +54,13 @@ public final class Evaluation {
             }
         }
         return (double) right / total;
+    }
+
+    private static void requireBatch(RnnModel model, Sequence[] sequences) {
+        Require.nonNull(model, "model");
+        Require.nonNull(sequences, "sequences");
+        if (sequences.length == 0) {
+            throw new IllegalArgumentException("sequences must not be empty, was length 0");
+        }
     }
 }

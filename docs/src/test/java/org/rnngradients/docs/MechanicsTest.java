@@ -100,6 +100,15 @@ class MechanicsTest {
     }
 
     @Test
+    void aMalformedExtraResultFileIsNamedAndLeftOut(@TempDir Path root) throws Exception {
+        Path dir = Files.createDirectories(root.resolve(ExperimentResults.DIR));
+        Files.writeString(dir.resolve("odd.csv"), "a,b\n1,2,3\n");
+        Path out = root.resolve("out.adoc");
+        assertEquals(1, ExperimentResults.write(root, out, new Figures(root.resolve("img"))));
+        assertTrue(Files.readString(out).contains("`odd.csv` is not a rectangular table"));
+    }
+
+    @Test
     void ledgerTableNamesEveryRowsTestAndVerdict() {
         Ledger ledger = new Ledger(Path.of(".."));
         String table = ledger.table();

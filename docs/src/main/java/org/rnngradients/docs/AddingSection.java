@@ -23,8 +23,9 @@ final class AddingSection {
           .append(") trained with Adam and global-norm clipping on the sum form, one run per length. The ratio ")
           .append("compares the held-out MSE with the baseline 1/6 of always answering 1: below ")
           .append(AddingResults.SOLVED).append(" counts as solved, above ").append(AddingResults.FAILED)
-          .append(" as failed.\n\n.Vanilla RNN on the adding problem: test MSE / baseline (`")
-          .append(sweep.getFileName()).append(ortho == null ? "`)\n" : "`, `" + orthoFile.getFileName() + "`)\n")
+          .append(" as failed. Recorded in `").append(sweep.getFileName())
+          .append(ortho == null ? "`.\n\n" : "` and `" + orthoFile.getFileName() + "`.\n\n")
+          .append(".Vanilla RNN on the adding problem: test MSE / baseline\n")
           .append("[%autowidth,options=\"header\"]\n|===\n| T | PyTorch default init")
           .append(ortho == null ? "" : " | orthogonal W~hh~").append('\n');
         for (int r = 0; r < t.size(); r++) {

@@ -25,6 +25,9 @@ public final class Attributes {
         if (text == null || text.isBlank() || text.contains("\n")) {
             throw new IllegalArgumentException("text of " + name + " must be one non-blank line, was " + text);
         }
+        if (!text.startsWith("pass:") && (text.contains("^") || text.contains("~"))) {
+            throw new IllegalArgumentException("text of " + name + " has inline markup; use putAdoc, was " + text);
+        }
         if (values.putIfAbsent(name, text) != null) {
             throw new IllegalArgumentException("name already set: " + name);
         }

@@ -25,6 +25,7 @@ public final class BookGenerator {
         new DecayChapter().contribute(attributes, figures);
         new LabChapter().contribute(attributes, figures);
         new ProductChapter().contribute(attributes, figures);
+        new GammaChapter().contribute(attributes, figures);
         new LyapunovChapter().contribute(attributes, figures);
         new ExperimentsChapter().contribute(attributes, figures);
         int results = ExperimentResults.write(root, numbers.resolveSibling("experiments-results.adoc"), figures);

@@ -21,7 +21,7 @@ final class ClippingSection {
           .append(t.text(0, "gain")).append(", an exploding start, trained with plain SGD (learning rate ")
           .append(t.text(0, "learning_rate")).append(") on the adding problem at T = ").append(t.text(0, "T"))
           .append(", three times from the same seed (`").append(summary.getFileName()).append("`):\n\n")
-          .append("[%autowidth,options=\"header\"]\n|===\n| run | θ | non-finite policy | steps completed | failure | ")
+          .append("[cols=\"3,1,3,2,5,2,2,2\",options=\"header\"]\n|===\n| run | θ | non-finite policy | steps completed | failure | ")
           .append("largest gradient norm | clipped steps | final training loss\n");
         for (int r = 0; r < t.size(); r++) {
             boolean clipped = !t.text(r, "variant").startsWith("no-");

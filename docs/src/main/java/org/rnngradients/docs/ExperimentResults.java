@@ -128,8 +128,14 @@ public final class ExperimentResults {
     }
 
     private static String generic(Path csv) throws IOException {
-        CsvTable t = CsvTable.read(csv);
         String name = csv.getFileName().toString();
+        CsvTable t;
+        try {
+            t = CsvTable.read(csv);
+        } catch (IllegalArgumentException e) {
+            return "`" + name + "` is not a rectangular table (" + e.getMessage().replace(csv.toString(), name)
+                    + ") and is left out.\n\n";
+        }
         if (t.size() > LONG) {
             return "`" + name + "` (" + t.size() + " rows) is in the repository beside the others.\n\n";
         }

@@ -23,7 +23,7 @@ public final class ProductChapter {
         add(chart, "misaligned: bound", misaligned.logBound(), true, 1);
         add(chart, "misaligned: actual", misaligned.logActual(), false, 1);
         f.write(chart);
-        a.put("bound-aligned-gap", Formats.adoc(aligned.logRatio()[0] / Math.log(10), 2));
+        a.putAdoc("bound-aligned-gap", Formats.adoc(aligned.logRatio()[0] / Math.log(10), 2));
         a.put("bound-misaligned-gap", Formats.fixed(misaligned.logRatio()[0] / Math.log(10), 1));
         a.put("bound-n", Integer.toString(N));
         a.put("bound-steps", Integer.toString(STEPS));

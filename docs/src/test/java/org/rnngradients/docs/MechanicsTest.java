@@ -39,6 +39,12 @@ class MechanicsTest {
     }
 
     @Test
+    void plainAttributesRefuseInlineMarkupThatWouldShowRaw() {
+        assertThrows(IllegalArgumentException.class, () -> new Attributes().put("x", "10^−4^"));
+        assertEquals("pass:q[10^−4^]", new Attributes().putAdoc("x", "10^−4^").get("x"));
+    }
+
+    @Test
     void adocAttributesEscapeClosingBrackets() {
         assertEquals("pass:q[J = [1, 2\\]]", new Attributes().putAdoc("j", "J = [1, 2]").get("j"));
     }
@@ -91,6 +97,15 @@ class MechanicsTest {
         assertTrue(Files.readString(out).contains("No further result files"));
         assertTrue(Files.readString(root.resolve("experiments-adding.adoc")).contains("had not recorded"));
         assertTrue(Files.readString(root.resolve("experiments-clipping.adoc")).contains("had not recorded"));
+    }
+
+    @Test
+    void aMalformedExtraResultFileIsNamedAndLeftOut(@TempDir Path root) throws Exception {
+        Path dir = Files.createDirectories(root.resolve(ExperimentResults.DIR));
+        Files.writeString(dir.resolve("odd.csv"), "a,b\n1,2,3\n");
+        Path out = root.resolve("out.adoc");
+        assertEquals(1, ExperimentResults.write(root, out, new Figures(root.resolve("img"))));
+        assertTrue(Files.readString(out).contains("`odd.csv` is not a rectangular table"));
     }
 
     @Test

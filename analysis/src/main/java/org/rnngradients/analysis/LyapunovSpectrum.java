@@ -2,6 +2,7 @@ package org.rnngradients.analysis;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnngradients.linalg.PositiveQr;
 import org.rnngradients.linalg.RandomMatrices;
 import org.rnngradients.linalg.RandomSource;
 import org.rnngradients.linalg.Require;
@@ -111,14 +112,14 @@ public final class LyapunovSpectrum {
         final DMatrixRMaj q;
         final DMatrixRMaj y;
         final DMatrixRMaj r;
-        final RankTolerantQr qr;
+        final PositiveQr qr;
 
         Workspace(int n, int k, long seed) {
             jacobian = new DMatrixRMaj(n, n);
             q = RandomMatrices.orthogonal(new DMatrixRMaj(n, k), RandomSource.seeded(seed).fork("lyapunov-frame"));
             y = new DMatrixRMaj(n, k);
             r = new DMatrixRMaj(k, k);
-            qr = new RankTolerantQr(n, k);
+            qr = new PositiveQr(n, k);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.rnngradients.analysis;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnngradients.linalg.PositiveQr;
 import org.rnngradients.linalg.Require;
 
 /**
@@ -9,7 +10,7 @@ import org.rnngradients.linalg.Require;
  * ever forming A (whose entries over- or underflow for long products).
  *
  * <p>Method. Keep A = Q·C with Q orthogonal and C upper triangular. Multiplying by a new factor F
- * gives F·Q = Q′R (a Householder QR step ({@link RankTolerantQr})), so F·A = Q′·(R·C): only the triangular part grows.
+ * gives F·Q = Q′R (a Householder QR step ({@link PositiveQr})), so F·A = Q′·(R·C): only the triangular part grows.
  * C is kept in {@link LogScaledRows} form (unit rows with separate log-scales), so rows whose norms
  * differ by thousands of nats coexist. Since Q is orthogonal, σ(A) = σ(C), and the singular values of
  * C come from one-sided Jacobi rotations on its log-scaled rows. Backward errors per step are at the
@@ -24,7 +25,7 @@ import org.rnngradients.linalg.Require;
  */
 public final class ProductSingularValues {
     private final int n;
-    private final RankTolerantQr qr;
+    private final PositiveQr qr;
     private final DMatrixRMaj q;
     private final DMatrixRMaj z;
     private final DMatrixRMaj r;
@@ -35,7 +36,7 @@ public final class ProductSingularValues {
     /** A workspace for products of n × n factors, initially the empty product I. */
     public ProductSingularValues(int n) {
         this.n = Require.positive(n, "n");
-        this.qr = new RankTolerantQr(n, n);
+        this.qr = new PositiveQr(n, n);
         this.q = CommonOps_DDRM.identity(n);
         this.z = new DMatrixRMaj(n, n);
         this.r = new DMatrixRMaj(n, n);

@@ -141,4 +141,11 @@ class LyapunovSpectrumTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
         assertTrue(e.getMessage().startsWith(name), "message should name " + name + ": " + e.getMessage());
     }
+
+    @Test
+    void lostDirectionHasExponentMinusInfinity() {
+        LyapunovResult result = new LyapunovSpectrum(2, 1, 10, 1).compute(new LinearMap(CommonOps_DDRM.diag(2, 0)));
+        assertEquals(Math.log(2), result.exponents()[0], 1e-14);
+        assertEquals(Double.NEGATIVE_INFINITY, result.exponents()[1]);
+    }
 }

@@ -7,6 +7,7 @@ import static org.rnngradients.linalg.Rejections.assertMessage;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.junit.jupiter.api.Test;
 
 class PositiveQrTest {
@@ -105,5 +106,31 @@ class PositiveQrTest {
         assertArrayEquals(new double[] {1, 1}, untouched, 0.0, "a rejected call changes no sum");
         assertMessage(() -> PositiveQr.accumulateLogDiagonal(CommonOps_DDRM.diag(Double.NaN, 1), new double[1]),
                 "(0, 0)", "NaN");
+    }
+
+    @Test
+    void rankDeficientMatricesStillFactorWithZeroDiagonal() {
+        double[][][] cases = {
+            {{0.6, -0.8}, {0, 0}},
+            {{0, 1, 0}, {0, 0, 1}, {0, 0, 0}},
+            {{1, 2, 3}, {2, 4, 6}, {0, 0, 1}},
+            {{-1, 2}, {3, -4}, {5, 6}},
+        };
+        for (double[][] entries : cases) {
+            DMatrixRMaj a = new DMatrixRMaj(entries);
+            DMatrixRMaj q = new DMatrixRMaj(a.numRows, a.numCols);
+            DMatrixRMaj r = new DMatrixRMaj(a.numCols, a.numCols);
+            new PositiveQr(a.numRows, a.numCols).decompose(a, q, r);
+            DMatrixRMaj product = new DMatrixRMaj(a.numRows, a.numCols);
+            CommonOps_DDRM.mult(q, r, product);
+            assertTrue(MatrixFeatures_DDRM.isIdentical(a, product, 1e-14), "QR reproduces A");
+            DMatrixRMaj qtq = new DMatrixRMaj(a.numCols, a.numCols);
+            CommonOps_DDRM.multTransA(q, q, qtq);
+            assertTrue(MatrixFeatures_DDRM.isIdentity(qtq, 1e-14), "Q has orthonormal columns");
+            assertTrue(MatrixFeatures_DDRM.isUpperTriangle(r, 0, 0), "R is upper triangular");
+            for (int i = 0; i < a.numCols; i++) {
+                assertTrue(r.get(i, i) >= 0, "R_ii >= 0");
+            }
+        }
     }
 }

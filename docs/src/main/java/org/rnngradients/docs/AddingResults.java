@@ -24,9 +24,19 @@ public final class AddingResults {
         return root.resolve("bptt/experiments/results/adding-vanilla-length-sweep.csv");
     }
 
-    /** {longest solved T, shortest failed T, whether every T beyond the shortest failed one also failed}. */
+    /** The same sweep with an orthogonal W_hh, {@code adding-vanilla-orthogonal-length-sweep.csv}. */
+    public static Path orthogonalSweep(Path root) {
+        return root.resolve("bptt/experiments/results/adding-vanilla-orthogonal-length-sweep.csv");
+    }
+
+    /** {@link #boundary} of the default-initialisation sweep. */
     public static double[] vanillaBoundary(Path root) throws IOException {
-        CsvTable t = CsvTable.read(vanillaSweep(root));
+        return boundary(vanillaSweep(root));
+    }
+
+    /** {longest solved T, shortest failed T, whether every T beyond the shortest failed one also failed}. */
+    public static double[] boundary(Path sweep) throws IOException {
+        CsvTable t = CsvTable.read(sweep);
         double longestSolved = 0;
         double shortestFailed = Double.POSITIVE_INFINITY;
         for (int r = 0; r < t.size(); r++) {

@@ -58,6 +58,12 @@ public final class Ledger {
         values.put(id, markup);
     }
 
+    /** Records a further figure of row {@code id}, quoted in prose as {@code value-<id>-<suffix>}. */
+    void value(String id, String suffix, String markup) {
+        row(id);
+        values.put(id + "-" + suffix, markup);
+    }
+
     /** The bare measured figures by row id. */
     public java.util.Map<String, String> values() {
         return java.util.Collections.unmodifiableMap(values);

@@ -42,6 +42,26 @@ public final class LyapunovChapter {
         return new LyapunovSpectrum(1, 500, 3000, 10).compute(trajectory).largest();
     }
 
+    /** The largest exponent averaged over the sweep's {@link #DRAWS} networks at gain {@code g}. */
+    static double meanLargest(double g) {
+        double mean = 0;
+        for (int d = 0; d < DRAWS; d++) {
+            mean += largest(g, 200 + d) / DRAWS;
+        }
+        return mean;
+    }
+
+    /** ρ(W) averaged over the same networks as {@link #meanLargest}. */
+    static double meanRecurrentRadius(double g) {
+        double mean = 0;
+        for (int d = 0; d < DRAWS; d++) {
+            RecurrentCell cell = CellKind.RNN_TANH.create(1, N);
+            Cells.initialise(cell, Initialiser.scaledGaussian(g), Initialiser.zeros(), RandomSource.seeded(200 + d));
+            mean += org.rnngradients.linalg.Spectra.spectralRadius(cell.parameters().weightHh()) / DRAWS;
+        }
+        return mean;
+    }
+
     /** Networks averaged per gain in the sweep, and per full spectrum. */
     static final int DRAWS = 8;
     static final int SPECTRUM_DRAWS = 4;
@@ -88,9 +108,7 @@ public final class LyapunovChapter {
         double[] mean = new double[gains.length];
         for (int i = 0; i < gains.length; i++) {
             gains[i] = 0.25 * (i + 1);
-            for (int d = 0; d < DRAWS; d++) {
-                mean[i] += largest(gains[i], 200 + d) / DRAWS;
-            }
+            mean[i] = meanLargest(gains[i]);
         }
         sweep.add(new SvgCharts.Series("tanh RNN, N = " + N + ", mean of " + DRAWS, gains, mean));
         f.write(sweep);

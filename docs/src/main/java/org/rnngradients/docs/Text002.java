@@ -62,10 +62,9 @@ final class Text002 {
         l.number("lab-vanilla", "002 lab", "Vanilla RNN: about 3 orders of magnitude lost per 10 steps", "~3", 3, 1, rv,
                 "labVanillaLosesAboutThreeOrdersPerTenSteps", "Fitted over t = 1..50, PyTorch default initialisation.");
         l.number("lab-gru", "002 lab", "GRU: about 1 order of magnitude per 10 steps", "~1", 1, 1, rg,
-                "labGruLosesAboutOneOrderPerTenSteps",
-                "At PyTorch's default initialisation the update gate sits near 1/2, so each step keeps only about half "
-                        + "of the state. The text's figure appears once the update gate is biased by +1 towards keeping the "
-                        + "state: then " + Formats.fixed(Lab.ordersLostPerTenSteps(
+                "gruAtDefaultInitLosesAboutTwoOrdersPerTenSteps",
+                "At PyTorch's default initialisation the update gate sits near 1/2. The text's figure appears once the "
+                        + "update gate is biased by +1 towards keeping the state: then " + Formats.fixed(Lab.ordersLostPerTenSteps(
                                 Lab.meanLog10Profile(org.rnngradients.cells.CellKind.GRU, 1)), 2) + " orders per 10 steps.");
         l.add(new LedgerRow("lab-lstm", "002 lab", "LSTM: similar to the GRU", "≈ GRU",
                 Formats.fixed(rl, 2) + " vs " + Formats.fixed(rg, 2) + " orders per 10 steps",
@@ -78,19 +77,29 @@ final class Text002 {
                         + ", 30 steps back " + Formats.fixed(back30, 1),
                 Verdict.forStatement(back10 < -1 && back30 < -5), "typicalInitialisationLosesTheSignalWithinTensOfSteps",
                 "Measured for PyTorch's default initialisation; an orthogonal W~hh~ decays more slowly (<<experiments>>)."));
-        l.value("typical-init", Formats.fixed(back30, 1));
+        l.value("typical-init", Formats.fixed(-back30, 1));
         l.add(new LedgerRow("vanilla-vanishes", "000 §1",
                 "Vanilla tanh RNNs are dominated by vanishing rather than exploding gradients", "vanishing",
                 "lab decay " + Formats.fixed(rv, 2) + " orders per 10 steps",
                 Verdict.forStatement(rv > 0), "vanillaTanhRnnVanishesAtDefaultInitialisation",
                 "At default initialisation; <<lyapunov>> shows the exploding side appears only for recurrent gains well above 1."));
-        double at20 = vanilla[19];
+        double lost = LabChapter.ordersLostAt20(vanilla);
         l.add(new LedgerRow("lab-zero-at-20", "002 lab",
                 "Vanilla RNN: at t = 20, 30 steps from the loss, the gradient cannot be told apart from zero",
-                "≈ 0 in floating point", "log~10~ norm at t = 20: " + Formats.fixed(at20, 1)
-                        + " (at t = 50: " + Formats.fixed(vanilla[Lab.T - 1], 1) + ")",
-                Verdict.forStatement(at20 < Math.log10(Double.MIN_NORMAL)), "labVanillaGradientAtTwentyIsSmallButRepresentable",
-                "The norm is many orders below the one at the loss but far above double precision's smallest "
-                        + "normal number (10^−308^); it is negligible for learning, not lost to rounding."));
+                "≈ 0 in floating point", "norm at t = 20 relative to t = 50: 10^−" + Formats.fixed(lost, 1)
+                        + "^; unit roundoff 2^−24^ ≈ 10^−7.2^ (float32), 2^−53^ ≈ 10^−16^ (double)",
+                Verdict.forRelativeSize(-lost), "labVanillaGradientAtTwentyIsBelowFloat32Resolution",
+                "Relative to the contributions near the loss, the one from t = 20 is below float32's resolution, so "
+                        + "in single precision (PyTorch's default) it is lost when the sum over t forms ∂L/∂W~hh~; "
+                        + "in double it still counts."));
+        l.value("lab-zero-at-20", "float32", Formats.fixed(Verdict.LOG10_FLOAT_ROUNDOFF, 1));
+        double gruLost = LabChapter.ordersLostAt20(gru);
+        l.add(new LedgerRow("lab-gru-nonzero-at-20", "002 lab",
+                "GRU: at t = 20 the gradient is small but nonzero", "small, nonzero",
+                "norm at t = 20 relative to t = 50: 10^−" + Formats.fixed(gruLost, 1) + "^",
+                Verdict.forStatement(gruLost > 1 && Verdict.forRelativeSize(-gruLost) == Verdict.FALSE),
+                "gruGradientAtTwentyIsSmallButAboveFloat32Resolution",
+                "Orders of magnitude below the value at the loss, yet above float32's unit roundoff."));
+        l.value("lab-gru-nonzero-at-20", Formats.fixed(gruLost, 1));
     }
 }

@@ -27,4 +27,12 @@ class VerdictTest {
         assertEquals(Verdict.HOLDS, Verdict.forNegligible(2e-10));
         assertEquals(Verdict.FALSE, Verdict.forNegligible(2e-5));
     }
+
+    @Test
+    void relativeSizeIsJudgedAgainstTheWorkingPrecision() {
+        assertEquals(Verdict.HOLDS, Verdict.forRelativeSize(-17));
+        assertEquals(Verdict.APPROXIMATE, Verdict.forRelativeSize(-8.5));
+        assertEquals(Verdict.FALSE, Verdict.forRelativeSize(-6.2));
+        assertEquals(-7.22, Verdict.LOG10_FLOAT_ROUNDOFF, 0.01);
+    }
 }

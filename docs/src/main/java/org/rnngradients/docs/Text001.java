@@ -62,9 +62,10 @@ final class Text001 {
                         + Formats.fixed(lambda, 3) + " nats/step",
                 Verdict.forStatement(lambda > org.rnngradients.analysis.Regime.DEFAULT_EPSILON),
                 "spectralRadiusAboveOneDoesNotMakeATanhRnnExplode",
-                "True for a linear map. With tanh, saturation pulls the step Jacobians below W: at ρ(W) ≈ 1.5 the "
-                        + "top Lyapunov exponent is still within the marginal band (<<lyapunov>>); explosion "
-                        + "on average needs a gain near 2."));
+                "True for a linear map. With tanh, saturation pulls the step Jacobians below W: with ρ(W) above 1.5 the "
+                        + "top Lyapunov exponent is still below ε = "
+                        + org.rnngradients.analysis.Regime.DEFAULT_EPSILON + ", so the network does not explode on "
+                        + "average (<<lyapunov>>)."));
         l.value("radius-explodes", Formats.fixed(lambda, 3));
         l.value("radius-explodes", "rho", Formats.fixed(rho, 2));
     }

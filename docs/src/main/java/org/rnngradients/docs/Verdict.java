@@ -43,6 +43,17 @@ public enum Verdict {
         return noCounterexample ? HOLDS : FALSE;
     }
 
+    /**
+     * "‖J^k‖ ≈ ρ^k": holds when the prefactor ‖J^k‖/ρ^k rounds to 1 (within 5 %), holds approximately when only
+     * the rate ‖J^k‖^{1/k}/ρ is within 1 % of 1, false otherwise.
+     */
+    public static Verdict forTrend(double prefactor, double rateRatio) {
+        if (Math.abs(prefactor - 1) < 0.05) {
+            return HOLDS;
+        }
+        return Math.abs(rateRatio - 1) < 0.01 ? APPROXIMATE : FALSE;
+    }
+
     /** log₁₀ of float32's unit roundoff 2⁻²⁴. */
     public static final double LOG10_FLOAT_ROUNDOFF = -24 * Math.log10(2);
     /** log₁₀ of double's unit roundoff 2⁻⁵³. */

@@ -53,9 +53,20 @@ class ClaimsTest {
 
     @Test
     void powerNormFollowsSpectralRadiusOnlyInRate() {
-        assertTrue(ProductClaims.jordanTransientRatio(0.9, 10, 10) > 100, "transient growth");
-        assertEquals(1.0, ProductClaims.jordanRateRatio(0.9, 10, 2000), 0.01, "Gelfand rate");
+        double growth = ProductClaims.triangularTransientRatio(0.9, 10, 0.8, 10);
+        double kappa = ProductClaims.triangularEigenvectorCondition(0.9, 10, 0.8);
+        assertTrue(growth > 10 && growth <= kappa, "transient growth within κ(P): " + growth + " ≤ " + kappa);
+        assertEquals(200, kappa, 1, "κ(P) for eigenvectors e1 and (10, −0.1)");
+        assertEquals(1.0, Math.pow(ProductClaims.triangularTransientRatio(0.9, 10, 0.8, 2000), 1.0 / 2000), 0.01, "Gelfand rate");
         verdict("power-norm", Verdict.APPROXIMATE);
+    }
+
+    @Test
+    void threeRegimesHoldForDiagonalisableJacobians() {
+        assertTrue(ProductClaims.worstDiagonalisablePowerViolation(4, 300, 200, 15) <= 0);
+        double k = 100;
+        assertEquals(Math.sqrt(1 + k * k / 2 + k * Math.sqrt(1 + k * k / 4)), ProductClaims.unitJordanPowerNorm(100), 1e-9);
+        verdict("three-regimes", Verdict.HOLDS);
     }
 
     @Test
@@ -343,6 +354,30 @@ class ClaimsTest {
     }
 
     @Test
+    void gatedProductMakesTheBoundNearlyTight() {
+        org.ejml.data.DMatrixRMaj[] gated = ProductClaims.forgetGateProduct(8, 50, 6, 37);
+        double bound = 1;
+        double best = 0;
+        for (int i = 0; i < 8; i++) {
+            double column = 1;
+            for (org.ejml.data.DMatrixRMaj j : gated) {
+                column *= j.get(i, i);
+            }
+            best = Math.max(best, column);   // ‖∏ diag(f_t)‖ = max_i ∏_t f_t,i
+        }
+        for (org.ejml.data.DMatrixRMaj j : gated) {
+            double max = 0;
+            for (int i = 0; i < 8; i++) {
+                max = Math.max(max, j.get(i, i));
+            }
+            bound *= max;
+        }
+        assertEquals(best / bound, ProductClaims.boundRatio(gated), 1e-12);
+        assertTrue(best / bound > 0.5 && best > 0.5, "nearly tight and near 1: " + best / bound + ", " + best);
+        verdict("gating-looseness", Verdict.FALSE);
+    }
+
+    @Test
     void sharedRightSingularVectorDoesNotForceGrowth() {
         assertEquals(Math.pow(0.2, 10), ProductClaims.sharedRightSingularVectorGrowth(2.0, 0.1, 20), 1e-18);
         verdict("shared-right-vector", Verdict.FALSE);
@@ -364,6 +399,8 @@ class ClaimsTest {
     void saturationMakesAnOrthogonalStepContract() {
         double worst = TrajectoryClaims.saturatedOrthogonalStepNorm(8, 0.1, 500, 35);
         assertTrue(worst < 1 && worst <= Claims.tanhDerivative(0.1) + 1e-12, "‖J‖ = max tanh′ = " + worst);
+        assertTrue(worst < Claims.tanhDerivative(0.1) && worst > Claims.tanhDerivative(0.1) - 1e-3, "just below the supremum");
+        assertEquals(0.990066, Claims.tanhDerivative(0.1), 1e-6);
         verdict("saturated-orthogonal", Verdict.HOLDS);
     }
 

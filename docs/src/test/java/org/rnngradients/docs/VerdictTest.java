@@ -29,6 +29,13 @@ class VerdictTest {
     }
 
     @Test
+    void trendHoldsInRateWhenThePrefactorIsOff() {
+        assertEquals(Verdict.HOLDS, Verdict.forTrend(1.02, 1.0));
+        assertEquals(Verdict.APPROXIMATE, Verdict.forTrend(69, 1.002));
+        assertEquals(Verdict.FALSE, Verdict.forTrend(69, 1.2));
+    }
+
+    @Test
     void relativeSizeIsJudgedAgainstTheWorkingPrecision() {
         assertEquals(Verdict.HOLDS, Verdict.forRelativeSize(-17));
         assertEquals(Verdict.APPROXIMATE, Verdict.forRelativeSize(-8.5));

@@ -48,6 +48,15 @@ final class Text001 {
                         + ProductClaims.stepsToReach(1.1, 1e6) + " at ρ = 1.1, and within " + FEW_STEPS
                         + " steps only for ρ ≥ 10^0.6^ ≈ " + needed + "."));
         addUnboundedGrowth(l);
+        double[] e = OrientationClaims.productErrors(4, 8, 16);
+        l.add(new LedgerRow("orientation", "001 core problem",
+                "With J~t~ = W~h~ᵀ diag(tanh′(z~t~)), ∂h~T~/∂h~1~ = J~T~ J~T−1~ ⋯ J~2~", "equality",
+                "tanh RNN, n = 4, T = 8, against finite differences: diag(tanh′)W in this order, max relative error "
+                        + Formats.adoc(e[0], 2) + "; W~h~ᵀ diag(tanh′) in this order, relative norm gap " + Formats.adoc(e[1], 2),
+                Verdict.forStatement(e[1] < 1e-6), "textOrientationMixesTransposeWithForwardOrder",
+                "W~h~ᵀ diag(tanh′) is J~t~ᵀ. The product of transposes equals (∂h~T~/∂h~1~)ᵀ only in reversed order, "
+                        + "J~2~ᵀ ⋯ J~T~ᵀ; in the text's order it is neither the Jacobian nor its transpose."));
+        l.value("orientation", Formats.fixed(100 * e[1], 0) + " %");
     }
 
     /** "A few steps", read generously: at most this many. */

@@ -208,6 +208,14 @@ class ClaimsTest {
         verdict("nan-few-steps", Verdict.FALSE);
     }
 
+    @Test
+    void textOrientationMixesTransposeWithForwardOrder() {
+        double[] e = OrientationClaims.productErrors(4, 8, 16);
+        assertTrue(e[0] < 1e-6, "the book's product is the Jacobian: " + e[0]);
+        assertTrue(e[1] > 0.01, "the text's product has another norm: " + e[1]);
+        verdict("orientation", Verdict.FALSE);
+    }
+
     // text 002
     @Test
     void sevenTenthsToTheTwentieth() {

@@ -34,9 +34,14 @@ public final class LyapunovChapter {
 
     /** The largest exponent alone (cheaper: one tangent vector) of the same network. */
     static double largest(double g, long seed) {
+        return largest(Initialiser.scaledGaussian(g), seed);
+    }
+
+    /** The largest exponent of the autonomous tanh RNN whose recurrent matrix comes from {@code init}. */
+    static double largest(Initialiser init, long seed) {
         RandomSource random = RandomSource.seeded(seed);
         RecurrentCell cell = CellKind.RNN_TANH.create(1, N);
-        Cells.initialise(cell, Initialiser.scaledGaussian(g), Initialiser.zeros(), random);
+        Cells.initialise(cell, init, Initialiser.zeros(), random);
         DMatrixRMaj h0 = RandomMatrices.gaussian(N, 1, random);
         CellTrajectory trajectory = new CellTrajectory(cell, InputSequence.constant(new DMatrixRMaj(1, 1)), h0);
         return new LyapunovSpectrum(1, 500, 3000, 10).compute(trajectory).largest();
@@ -60,6 +65,19 @@ public final class LyapunovChapter {
             mean += org.rnngradients.linalg.Spectra.spectralRadius(cell.parameters().weightHh()) / DRAWS;
         }
         return mean;
+    }
+
+    /** {mean γ = ‖W‖·sup tanh′, mean ρ(W), mean λ₁} over {@link #DRAWS} tanh RNNs of size N initialised by {@code init}. */
+    static double[] initialisationStudy(Initialiser init) {
+        double[] out = new double[3];
+        for (int d = 0; d < DRAWS; d++) {
+            RecurrentCell cell = CellKind.RNN_TANH.create(1, N);
+            Cells.initialise(cell, init, Initialiser.zeros(), RandomSource.seeded(300 + d));
+            out[0] += org.rnngradients.analysis.EffectiveScale.gamma(cell) / DRAWS;
+            out[1] += org.rnngradients.linalg.Spectra.spectralRadius(cell.parameters().weightHh()) / DRAWS;
+            out[2] += largest(init, 300 + d) / DRAWS;
+        }
+        return out;
     }
 
     /** Networks averaged per gain in the sweep, and per full spectrum. */

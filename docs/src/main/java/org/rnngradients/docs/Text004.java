@@ -6,6 +6,35 @@ final class Text004 {
     private Text004() {
     }
 
+    private static void addInitialisation(Ledger l) {
+        double[] xavier = LyapunovChapter.initialisationStudy(org.rnngradients.linalg.Initialiser.xavierUniform(1));
+        double[] he = LyapunovChapter.initialisationStudy(org.rnngradients.linalg.Initialiser.he());
+        double eps = org.rnngradients.analysis.Regime.DEFAULT_EPSILON;
+        l.add(new LedgerRow("xavier-he-edge", "004 remedies",
+                "Xavier and He initialisation keep γ near one, at the edge between vanishing and exploding", "γ ≈ 1, λ~1~ ≈ 0",
+                "tanh RNN, N = " + LyapunovChapter.N + ", mean of " + LyapunovChapter.DRAWS + ": Xavier γ = "
+                        + Formats.fixed(xavier[0], 2) + ", ρ(W) = " + Formats.fixed(xavier[1], 2) + ", λ~1~ = "
+                        + Formats.fixed(xavier[2], 3) + "; He γ = " + Formats.fixed(he[0], 2) + ", ρ(W) = "
+                        + Formats.fixed(he[1], 2) + ", λ~1~ = " + Formats.fixed(he[2], 3)
+                        + "; PyTorch default (the lab's) γ = " + Formats.fixed(LyapunovChapter.initialisationStudy(
+                                org.rnngradients.linalg.Initialiser.pytorchDefault(Lab.HIDDEN))[0], 2),
+                Verdict.forStatement(Math.abs(xavier[0] - 1) < 0.25 && Math.abs(he[0] - 1) < 0.25
+                        && Math.abs(xavier[2]) <= eps && Math.abs(he[2]) <= eps),
+                "xavierAndHeSetTheSpectralRadiusNotGamma",
+                "Variance-preserving initialisation puts ρ(W) near 1 (Xavier) or √2 (He), not the spectral norm: γ is "
+                        + "about " + Formats.fixed(xavier[0], 1) + " and " + Formats.fixed(he[0], 1) + ". For a tanh RNN the Xavier point lies "
+                        + (xavier[2] < -eps ? "on the vanishing side" : xavier[2] > eps ? "on the exploding side" : "in the marginal band")
+                        + " (ε = " + eps + ")."));
+        l.value("xavier-he-edge", "xavier-gamma", Formats.fixed(xavier[0], 2));
+        l.value("xavier-he-edge", "xavier-rho", Formats.fixed(xavier[1], 2));
+        l.value("xavier-he-edge", "xavier-lambda", Formats.fixed(xavier[2], 3));
+        l.value("xavier-he-edge", "he-gamma", Formats.fixed(he[0], 2));
+        l.value("xavier-he-edge", "he-rho", Formats.fixed(he[1], 2));
+        l.value("xavier-he-edge", "he-lambda", Formats.fixed(he[2], 3));
+        double[] pytorch = LyapunovChapter.initialisationStudy(org.rnngradients.linalg.Initialiser.pytorchDefault(Lab.HIDDEN));
+        l.value("xavier-he-edge", "pytorch-gamma", Formats.fixed(pytorch[0], 2));
+    }
+
     static void add(Ledger l) {
         double sig = Claims.supOnGrid(Claims::sigmoidDerivative, 10, 20001);
         l.number("sigmoid-sup", "004 norm bound", "sup σ′ = 1/4", "1/4", 0.25, 6, sig, "sigmoidDerivativeIsAtMostAQuarter", "");
@@ -35,11 +64,14 @@ final class Text004 {
         l.value("norm-below-one", Formats.adoc(vanish, 3));
             double shrink = Lab.reluIdentityRate(0.8, 45);
         double grow = Lab.reluIdentityRate(1.2, 46);
+        addInitialisation(l);
         l.add(new LedgerRow("relu-matrix-decides", "004 remedies",
                 "A non-saturating activation (ReLU) does not settle it: the recurrent matrix still amplifies or suppresses",
                 "both remain possible", "ReLU, W~hh~ = g·I, all units active: g = 0.8 loses " + Formats.fixed(shrink, 2)
-                        + ", g = 1.2 loses " + Formats.fixed(grow, 2) + " orders per 10 steps",
+                        + ", g = 1.2 gains " + Formats.fixed(-grow, 2) + " orders per 10 steps",
                 Verdict.forStatement(shrink > 0.5 && grow < -0.5), "reluLeavesTheRecurrentMatrixInCharge",
-                "Closed form: 10·log~10~(1/g) orders per 10 steps, i.e. 0.97 and −0.79."));
+                "Closed form: 10·log~10~(1/g) orders lost per 10 steps (negative: gained)."));
+        l.value("relu-matrix-decides", "loss", Formats.fixed(shrink, 2));
+        l.value("relu-matrix-decides", "gain", Formats.fixed(-grow, 2));
     }
 }

@@ -457,6 +457,19 @@ class ClaimsTest {
     }
 
     @Test
+    void xavierAndHeSetTheSpectralRadiusNotGamma() {
+        double[] xavier = LyapunovChapter.initialisationStudy(org.rnngradients.linalg.Initialiser.xavierUniform(1));
+        double[] he = LyapunovChapter.initialisationStudy(org.rnngradients.linalg.Initialiser.he());
+        assertEquals(1.0, xavier[1], 0.2, "Xavier: ρ(W) near 1");
+        assertEquals(Math.sqrt(2), he[1], 0.3, "He: ρ(W) near √2");
+        assertTrue(xavier[0] > 1.5 && he[0] > 2, "γ well above 1: " + xavier[0] + ", " + he[0]);
+        assertTrue(xavier[2] < -org.rnngradients.analysis.Regime.DEFAULT_EPSILON, "Xavier tanh RNN vanishes: " + xavier[2]);
+        double pytorch = LyapunovChapter.initialisationStudy(org.rnngradients.linalg.Initialiser.pytorchDefault(Lab.HIDDEN))[0];
+        assertTrue(pytorch > 1, "PyTorch's default has γ above one and still vanishes in the lab: " + pytorch);
+        verdict("xavier-he-edge", Verdict.FALSE);
+    }
+
+    @Test
     void reluLeavesTheRecurrentMatrixInCharge() {
         assertEquals(10 * Math.log10(1 / 0.8), Lab.reluIdentityRate(0.8, 45), 1e-9);
         assertEquals(10 * Math.log10(1 / 1.2), Lab.reluIdentityRate(1.2, 46), 1e-9);

@@ -100,6 +100,20 @@ class MechanicsTest {
     }
 
     @Test
+    void clippingOutcomeComparesTheFinalLossWithTheBaseline() throws Exception {
+        CsvTable t = CsvTable.read(Path.of("..").resolve(ExperimentResults.DIR).resolve("exploding-clipping-summary.csv"));
+        String s = ClippingSection.outcome(t);
+        double loss = 0;
+        for (int r = 0; r < t.size(); r++) {
+            if (t.text(r, "variant").equals("global-norm")) {
+                loss = t.number(r, "final_train_loss");
+            }
+        }
+        assertTrue(s.contains(Formats.fixed(loss * 6, 1) + " times the baseline"), s);
+        assertTrue(s.contains("never fired"), s);
+    }
+
+    @Test
     void aMalformedExtraResultFileIsNamedAndLeftOut(@TempDir Path root) throws Exception {
         Path dir = Files.createDirectories(root.resolve(ExperimentResults.DIR));
         Files.writeString(dir.resolve("odd.csv"), "a,b\n1,2,3\n");

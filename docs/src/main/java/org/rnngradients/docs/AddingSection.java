@@ -26,7 +26,7 @@ final class AddingSection {
           .append(" as failed. Recorded in `").append(sweep.getFileName())
           .append(ortho == null ? "`.\n\n" : "` and `" + orthoFile.getFileName() + "`.\n\n")
           .append(".Vanilla RNN on the adding problem: test MSE / baseline\n")
-          .append("[%autowidth,options=\"header\"]\n|===\n| T | PyTorch default init")
+          .append("[width=60%,options=\"header\"]\n|===\n| T | PyTorch default init")
           .append(ortho == null ? "" : " | orthogonal W~hh~").append('\n');
         for (int r = 0; r < t.size(); r++) {
             sb.append("| ").append(t.text(r, "T")).append(" | ").append(Formats.adoc(t.number(r, "test_over_baseline"), 2));

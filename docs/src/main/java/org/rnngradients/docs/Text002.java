@@ -18,7 +18,7 @@ final class Text002 {
                 "ρ = " + Formats.fixed(radius, 12) + ", smallest abs(λ) = " + Formats.fixed(smallest, 12),
                 Verdict.forNumber(1, 10, radius), "orthogonalInitialisationHasUnitSpectralRadius",
                 "Every eigenvalue of an orthogonal matrix has modulus 1, not only the largest."));
-        l.value("orthogonal-radius", Formats.fixed(smallest, 12) + " to " + Formats.fixed(radius, 12));
+        l.value("orthogonal-radius", Formats.adoc(Math.max(Math.abs(1 - radius), Math.abs(1 - smallest)), 1));
         l.number("tanh-3", "002 saturation", "tanh(3) ≈ 0.995", "0.995", 0.995, 3, Math.tanh(3),
                 "tanhOfThree", "");
         l.number("tanh-squared-3", "002 saturation", "tanh²(3) ≈ 0.99", "0.99", 0.99, 2,

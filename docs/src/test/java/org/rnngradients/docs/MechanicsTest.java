@@ -123,6 +123,17 @@ class MechanicsTest {
     }
 
     @Test
+    void ledgerRowsAreSortedByTextThenSection() {
+        assertTrue(Ledger.rank("000 §1") < Ledger.rank("000 §2, 004"));
+        assertTrue(Ledger.rank("000 §2") < Ledger.rank("001 refresher"));
+        assertTrue(Ledger.rank("001 core problem") < Ledger.rank("001 exploding"));
+        assertTrue(Ledger.rank("003 claim") < Ledger.rank("003 loose"));
+        String table = new Ledger(Path.of("..")).table();
+        assertTrue(table.indexOf("claim-power-norm,") < table.indexOf("claim-adding-vanilla,"), "§1 before §2");
+        assertTrue(table.indexOf("claim-typical-init,") < table.indexOf("claim-cat-distance,"), "core problem before example");
+    }
+
+    @Test
     void ledgerTableNamesEveryRowsTestAndVerdict() {
         Ledger ledger = new Ledger(Path.of(".."));
         String table = ledger.table();

@@ -50,6 +50,13 @@ final class Text002 {
                 Verdict.forStatement(lstm < 1e-3), "lstmCellStateJacobianIsNearIdentityWhenForgetGateIsOpen", ""));
         l.value("lstm-identity", Formats.adoc(lstm, 2));
         addLab(l);
+        double stepError = OrientationClaims.productErrors(4, 2, 17)[0];
+        l.add(new LedgerRow("step-jacobian", "002 why",
+                "For a tanh RNN, ∂h~t~/∂h~t−1~ = diag(1 − tanh²(z~t~)) W~hh~", "equality",
+                "max relative error against central finite differences (n = 4): " + Formats.adoc(stepError, 2),
+                Verdict.forStatement(stepError < 1e-6), "stepJacobianMatchesFiniteDifferences",
+                "The central formula of texts 000, 002, 003 and 004; the cells module's own tests check every cell's Jacobian the same way."));
+        l.value("step-jacobian", Formats.adoc(stepError, 2));
     }
 
     private static void addLab(Ledger l) {

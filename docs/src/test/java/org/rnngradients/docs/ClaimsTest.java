@@ -470,6 +470,27 @@ class ClaimsTest {
     }
 
     @Test
+    void fullBpttMemoryIsLinearInSequenceLength() {
+        double[] m = Text004.memoryPerStepSpread(ROOT);
+        assertTrue(m[2] >= 4 * m[1], "a wide range of lengths");
+        assertTrue(m[0] < 0.05, "bytes per step constant: " + m[0]);
+        verdict("bptt-memory-linear", Verdict.HOLDS);
+    }
+
+    @Test
+    void clippingNeverEnlargesAGradient() {
+        assertEquals(1e-6, Claims.clipOutcome(1e-6, 5, 61)[0], 1e-18);
+        assertEquals(5, Claims.clipOutcome(12, 5, 61)[0], 1e-12);
+        verdict("clipping-no-vanishing", Verdict.HOLDS);
+    }
+
+    @Test
+    void stepJacobianMatchesFiniteDifferences() {
+        assertTrue(OrientationClaims.productErrors(4, 2, 17)[0] < 1e-6);
+        verdict("step-jacobian", Verdict.HOLDS);
+    }
+
+    @Test
     void reluLeavesTheRecurrentMatrixInCharge() {
         assertEquals(10 * Math.log10(1 / 0.8), Lab.reluIdentityRate(0.8, 45), 1e-9);
         assertEquals(10 * Math.log10(1 / 1.2), Lab.reluIdentityRate(1.2, 46), 1e-9);

@@ -137,6 +137,11 @@ public final class LyapunovChapter {
             mean[i] = meanLargest(gains[i]);
         }
         sweep.add(new SvgCharts.Series("tanh RNN, N = " + N + ", mean of " + DRAWS, gains, mean));
+        double[] ends = {gains[0], gains[gains.length - 1]};
+        double eps = Regime.DEFAULT_EPSILON;
+        sweep.add(new SvgCharts.Series("λ₁ = 0", ends, new double[] {0, 0}, true));
+        sweep.add(new SvgCharts.Series("λ₁ = +ε", ends, new double[] {eps, eps}, true));
+        sweep.add(new SvgCharts.Series("λ₁ = −ε", ends, new double[] {-eps, -eps}, true));
         f.write(sweep);
         int cross = 0;
         while (cross < gains.length && mean[cross] <= Regime.DEFAULT_EPSILON) {

@@ -9,7 +9,8 @@ final class Text000 {
     static void add(Ledger l, java.nio.file.Path root) {
         addAdding(l, root);
         addClipping(l, root);
-        double ratio = Claims.worstSpectralRadiusRatio(3, 2000, 11);
+        int size = 3;
+        double ratio = Claims.worstSpectralRadiusRatio(size, 2000, 11);
         l.add(new LedgerRow("radius-bound", "000 §1",
                 "For a tanh RNN, ρ(diag(tanh′) W~hh~) ≤ ρ(W~hh~) because the diagonal entries are at most 1",
                 "ratio ≤ 1", "largest ρ(diag(d)W)/ρ(W) over 2000 random 3×3 cases: " + Formats.adoc(ratio, 3),
@@ -17,6 +18,7 @@ final class Text000 {
                 "The spectral radius is not submultiplicative. What holds is the norm bound "
                         + "‖diag(d)W‖~2~ ≤ max~i~ abs(d~i~)·‖W‖~2~ (<<claim-norm-bound>>)."));
         l.value("radius-bound", Formats.adoc(ratio, 3));
+        l.value("radius-bound", "size", Integer.toString(size));
         double norm = Claims.worstNormBoundRatio(5, 2000, 12);
         l.add(new LedgerRow("norm-bound", "000 §1, 003, 004",
                 "The corrected form: ‖diag(d) W‖~2~ ≤ max abs(d~i~) · ‖W‖~2~",
@@ -44,7 +46,9 @@ final class Text000 {
                 Verdict.forStatement(regimes <= 0), "threeRegimesHoldForDiagonalisableJacobians",
                 "Holds under the text's assumption. Without it, ρ = 1 need not stay bounded: the Jordan block grows linearly."));
         l.value("three-regimes", "jordan", Formats.fixed(jordan, 1));
-        double[] clip = Claims.clipOutcome(12, 5, 13);
+        double gradientNorm = 12;
+        double theta = 5;
+        double[] clip = Claims.clipOutcome(gradientNorm, theta, 13);
         double[] kept = Claims.clipOutcome(3, 5, 14);
         l.add(new LedgerRow("clip-rule", "000 §2, 004",
                 "Clipping rescales g to norm θ when ‖g‖ > θ and leaves it alone otherwise; the direction is kept",
@@ -53,6 +57,8 @@ final class Text000 {
                 Verdict.forStatement(Math.abs(clip[0] - 5) < 1e-9 && Math.abs(clip[1] - 1) < 1e-9 && Math.abs(kept[0] - 3) < 1e-9),
                 "clippingCapsTheNormAndKeepsTheDirection", "Measured with the bptt module's global-norm clipping."));
         l.value("clip-rule", Formats.fixed(clip[0], 9));
+        l.value("clip-rule", "norm", Formats.fixed(gradientNorm, 0));
+        l.value("clip-rule", "theta", Formats.fixed(theta, 0));
     }
 
     private static void addAdding(Ledger l, java.nio.file.Path root) {

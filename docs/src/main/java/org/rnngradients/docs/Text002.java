@@ -27,13 +27,17 @@ final class Text002 {
                 Claims.tanhDerivative(3), "tanhDerivativeAtThree", "");
         l.number("tanh-prime-0", "002 saturation", "tanh′(0) = 1", "1", 1, 6, Claims.tanhDerivative(0),
                 "tanhDerivativeAtZeroIsOne", "");
-        double rate = TrajectoryClaims.powerIterationRateRatio(12, 400, 53);
+        int size = 12;
+        int powers = 400;
+        double rate = TrajectoryClaims.powerIterationRateRatio(size, powers, 53);
         l.add(new LedgerRow("power-iteration", "002 why",
                 "For generic v and large k, ‖W^k^ v‖ behaves like abs(λ~max~)^k^ ‖v‖", "rate = abs(λ~max~)",
                 "random 12×12 W, k = 400: ‖W^k^v‖^1/k^ / ρ(W) = " + Formats.fixed(rate, 4),
                 Verdict.forStatement(Math.abs(rate - 1) < 0.02), "powerIterationGrowsAtTheSpectralRadius",
                 "The rate holds; the prefactor depends on v and on the eigenvector basis (see <<claim-power-norm>>)."));
         l.value("power-iteration", Formats.fixed(rate, 4));
+        l.value("power-iteration", "size", Integer.toString(size));
+        l.value("power-iteration", "steps", Integer.toString(powers));
         l.number("drill-orders", "002 drill", "(0.7 I)^20^ is three orders of magnitude below I", "3", 3, 1,
                 -Math.log10(Claims.scaledIdentityPowerNorm(0.7, 20, 5)), "drillLosesThreeOrdersInTwentySteps", "");
         double gru = GateClaims.distanceFromIdentity(org.rnngradients.cells.CellKind.GRU, 12, 51);

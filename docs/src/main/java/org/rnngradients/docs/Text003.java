@@ -16,17 +16,25 @@ final class Text003 {
     static final double SATURATION_ZMIN = 0.1;
 
     static void add(Ledger l) {
-        double bound = TrajectoryClaims.worstProductBoundRatio(4, 1000, 31);
+        int products = 1000;
+        double bound = TrajectoryClaims.worstProductBoundRatio(4, products, 31);
         l.add(new LedgerRow("product-bound", "003 claim", "‖J~T~⋯J~1~‖ ≤ ∏‖J~t~‖", "ratio ≤ 1",
                 "largest ratio over 1000 random products: " + Formats.adoc(bound, 4),
                 Verdict.forStatement(bound <= 1 + 1e-12), "productNormIsAtMostProductOfNorms", ""));
         l.value("product-bound", Formats.adoc(bound, 4));
-        double tight = ProductClaims.boundRatio(ProductClaims.aligned(1.1, 0.5, 20));
+        l.value("product-bound", "trials", Integer.toString(products));
+        double beta = 1.1;
+        double eps = 0.5;
+        int steps = 20;
+        double tight = ProductClaims.boundRatio(ProductClaims.aligned(beta, eps, steps));
         l.add(new LedgerRow("bound-tight", "003 setup", "The bound is attained when singular directions line up",
                 "ratio = 1", "20 × diag(1.1, 0.5): " + Formats.fixed(tight, 12),
                 Verdict.forNumber(1, 10, tight), "boundIsAttainedForAlignedSingularVectors", ""));
         l.value("bound-tight", Formats.fixed(tight, 12));
-        double loose = ProductClaims.boundRatio(ProductClaims.crossed(1.1, 0.5, 20));
+        l.value("bound-tight", "steps", Integer.toString(steps));
+        l.value("bound-tight", "beta", Double.toString(beta));
+        l.value("bound-tight", "eps", Double.toString(eps));
+        double loose = ProductClaims.boundRatio(ProductClaims.crossed(beta, eps, steps));
         l.add(new LedgerRow("bound-loose", "003 loose", "The bound is loose when singular directions are orthogonal",
                 "ratio ≪ 1", "alternating diag(1.1, 0.5), diag(0.5, 1.1), 20 steps: " + Formats.adoc(loose, 3),
                 Verdict.forStatement(loose < 1e-3), "boundIsLooseForCrossedSingularVectors", ""));
@@ -43,7 +51,9 @@ final class Text003 {
         l.value("gating-looseness", Formats.fixed(gatedRatio, 3));
         l.value("gating-looseness", "norm", Formats.fixed(gatedNorm, 3));
         l.value("gating-looseness", "steps", Integer.toString(GATE_STEPS));
-        double crossed = ProductClaims.sharedRightSingularVectorGrowth(2.0, 0.1, 20);
+        double sigma = 2.0;
+        double weak = 0.1;
+        double crossed = ProductClaims.sharedRightSingularVectorGrowth(sigma, weak, steps);
         l.add(new LedgerRow("shared-right-vector", "003 exploding",
                 "If every J~t~ has the same top right-singular vector v with σ~1~ ≥ ρ > 1, then ‖J~T~⋯J~1~ v‖ ≥ ρ^T^",
                 "≥ 2^20^ ≈ 10^6^", "J~t~ = R~90°~·diag(2, 0.1), T = 20: " + Formats.adoc(crossed, 3),
@@ -51,6 +61,9 @@ final class Text003 {
                 "Iterating needs J~t~ v to be the top right-singular vector of J~t+1~ (left vector of one step = "
                         + "right vector of the next), or a shared eigenvector (<<claim-common-eigenvector>>)."));
         l.value("shared-right-vector", Formats.adoc(crossed, 3));
+        l.value("shared-right-vector", "sigma", Formats.fixed(sigma, 0));
+        l.value("shared-right-vector", "weak", Double.toString(weak));
+        l.value("shared-right-vector", "bound", Formats.adoc(Math.pow(sigma, steps), 3));
         double eig = ProductClaims.commonEigenvectorGrowthRatio(4, 15, 1.2, 300, 33);
         l.add(new LedgerRow("common-eigenvector", "003 claim",
                 "A common eigendirection with abs(λ~t~) ≥ ρ > 1 makes the product grow at least like ρ^T^",

@@ -83,28 +83,34 @@ final class Text004 {
         l.number("sigmoid-sup", "004 norm bound", "sup σ′ = 1/4", "1/4", 0.25, 6, sig, "sigmoidDerivativeIsAtMostAQuarter", "");
         double tanh = Claims.supOnGrid(Claims::tanhDerivative, 10, 20001);
         l.number("tanh-sup", "004 norm bound", "sup tanh′ = 1", "1", 1, 6, tanh, "tanhDerivativeIsAtMostOne", "");
-        double diag = TrajectoryClaims.worstDiagonalNormGap(6, 500, 41);
+        int trials = 500;
+        double diag = TrajectoryClaims.worstDiagonalNormGap(6, trials, 41);
         l.add(new LedgerRow("diag-norm", "004 norm bound", "‖diag(d)‖~2~ = max abs(d~i~)", "equality",
                 "largest gap over 500 random cases: " + Formats.adoc(diag, 2), Verdict.forStatement(diag < 1e-12),
                 "diagonalNormIsLargestEntry", ""));
         l.value("diag-norm", Formats.adoc(diag, 2));
-        double sv = ProductClaims.worstSpectralNormIdentityError(5, 500, 42);
+        l.value("diag-norm", "trials", Integer.toString(trials));
+        double sv = ProductClaims.worstSpectralNormIdentityError(5, trials, 42);
         l.add(new LedgerRow("sigma-max", "004 spectral norm", "σ~max~(W) = √λ~max~(WᵀW)", "equality",
                 "largest relative gap over 500 random W: " + Formats.adoc(sv, 2), Verdict.forStatement(sv < 1e-10),
                 "spectralNormIsRootOfLargestGramEigenvalue", ""));
         l.value("sigma-max", Formats.adoc(sv, 2));
-        double excess = TrajectoryClaims.worstGammaExcess(8, 60, 1.3, 43);
+        double growingNorm = 1.3;
+        double excess = TrajectoryClaims.worstGammaExcess(8, 60, growingNorm, 43);
         l.add(new LedgerRow("gamma-bound", "004 norm bound",
                 "Along a tanh trajectory, ‖J~t~⋯J~k+1~‖ ≤ γ^t−k^ with γ = ‖W‖·sup abs(φ′)", "excess ≤ 0",
                 "largest ln‖∏J‖ − t ln γ over 60 steps (‖W‖ = 1.3): " + Formats.adoc(excess, 3),
                 Verdict.forStatement(excess <= 1e-12), "jacobianProductStaysBelowGammaPower", ""));
         l.value("gamma-bound", Formats.adoc(excess, 3));
-        double vanish = TrajectoryClaims.worstGammaExcess(8, 60, 0.9, 44);
+        l.value("gamma-bound", "norm", Double.toString(growingNorm));
+        double shrinkingNorm = 0.9;
+        double vanish = TrajectoryClaims.worstGammaExcess(8, 60, shrinkingNorm, 44);
         l.add(new LedgerRow("norm-below-one", "004 vanishing",
                 "With tanh, ‖W‖ < 1 already forces vanishing (γ < 1)", "‖∏J‖ ≤ 0.9^t^",
                 "largest ln‖∏J‖ − t ln 0.9 over 60 steps: " + Formats.adoc(vanish, 3),
                 Verdict.forStatement(vanish <= 1e-12), "normBelowOneForcesVanishingWithTanh", ""));
         l.value("norm-below-one", Formats.adoc(vanish, 3));
+        l.value("norm-below-one", "norm", Double.toString(shrinkingNorm));
             double shrink = Lab.reluIdentityRate(0.8, 45);
         double grow = Lab.reluIdentityRate(1.2, 46);
         addInitialisation(l);

@@ -20,7 +20,7 @@ public final class Ledger {
     public Ledger(java.nio.file.Path root) {
         Text000.add(this, root);
         Text001.add(this);
-        Text002.add(this);
+        Text002.add(this, root);
         Text003.add(this);
         Text004.add(this, root);
     }
@@ -77,7 +77,7 @@ public final class Ledger {
     /** Sections of the five texts in the order the texts present them; a source is ranked by its first match. */
     static final List<String> SECTIONS = List.of("000 §1", "000 §2",
             "001 refresher", "001 core problem", "001 table", "001 example", "001 exploding",
-            "002 why", "002 three cases", "002 saturation", "002 gated path", "002 lab", "002 clipping", "002 drill",
+            "002 why", "002 three cases", "002 saturation", "002 corpus", "002 gated path", "002 lab", "002 clipping", "002 drill",
             "003 claim", "003 setup", "003 vanishing", "003 when", "003 exploding", "003 Lyapunov", "003 loose",
             "003 implications",
             "004 three problems", "004 spectral norm", "004 norm bound", "004 vanishing", "004 remedies");

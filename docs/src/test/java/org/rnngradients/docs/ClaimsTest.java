@@ -295,6 +295,22 @@ class ClaimsTest {
     }
 
     @Test
+    void shortSequencesAreLearnedDespiteTheDecay() throws Exception {
+        double[] b = AddingResults.vanillaBoundary(ROOT);
+        assertTrue(b[0] >= 10 && b[1] > 12, "solved up to " + b[0] + ", failed from " + b[1]);
+        double[] p = Lab.meanLog10Profile(org.rnngradients.cells.CellKind.RNN_TANH);
+        assertTrue(p[Lab.T - 1] - p[Lab.T - 9] > 1, "yet 8 steps already cost more than an order of magnitude");
+        verdict("short-sequences", Verdict.HOLDS);
+    }
+
+    @Test
+    void gradientAtStepThirtyIsLargerThanAtStepOne() {
+        double[] p = Lab.meanLog10Profile(org.rnngradients.cells.CellKind.RNN_TANH);
+        assertTrue(p[29] > p[0] + 1, "t = 30 is nearer the loss: " + p[29] + " vs " + p[0]);
+        verdict("step-30-vs-1", Verdict.FALSE);
+    }
+
+    @Test
     void labLstmDecaysLikeTheGru() {
         verdict("lab-lstm", Verdict.HOLDS);
     }

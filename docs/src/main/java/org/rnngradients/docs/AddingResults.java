@@ -11,6 +11,8 @@ import java.nio.file.Path;
  */
 public final class AddingResults {
 
+    /** MSE of always predicting 1 on the sum form: the baseline to beat. */
+    public static final double BASELINE = 1.0 / 6;
     /** Solved: test MSE below this fraction of the baseline. */
     public static final double SOLVED = 0.1;
     /** Failed: test MSE above this fraction of the baseline. */

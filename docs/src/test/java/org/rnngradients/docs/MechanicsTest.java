@@ -1,5 +1,6 @@
 package org.rnngradients.docs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -111,6 +112,11 @@ class MechanicsTest {
         }
         assertTrue(s.contains(Formats.fixed(loss * 6, 1) + " times the baseline"), s);
         assertTrue(s.contains("never fired"), s);
+    }
+
+    @Test
+    void movingAverageSmoothsOverTheTrailingWindow() {
+        assertArrayEquals(new double[] {1, 1.5, 2.5, 3.5}, ExperimentResults.movingAverage(new double[] {1, 2, 3, 4}, 2), 1e-15);
     }
 
     @Test

@@ -80,7 +80,7 @@ public final class Ledger {
             "002 why", "002 three cases", "002 saturation", "002 corpus", "002 gated path", "002 lab", "002 clipping", "002 drill",
             "003 claim", "003 setup", "003 vanishing", "003 when", "003 exploding", "003 Lyapunov", "003 loose",
             "003 implications",
-            "004 three problems", "004 spectral norm", "004 norm bound", "004 vanishing", "004 remedies");
+            "004 three problems", "004 recurrent term", "004 spectral norm", "004 norm bound", "004 vanishing", "004 remedies");
 
     /** Sort key of a source: its section's place, or after its text's known sections when unlisted. */
     static int rank(String source) {

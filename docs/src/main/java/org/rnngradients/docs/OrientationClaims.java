@@ -37,6 +37,66 @@ public final class OrientationClaims {
         return new double[] {bookError, textGap};
     }
 
+    /**
+     * The adjoint recursion δ_{t−1} = J_tᵀ δ_t + ∂L_{t−1}/∂h_{t−1} for L = aᵀh_t + bᵀh_{t−1} (one tanh step from
+     * h_{t−1}): max relative error of J_tᵀ a + b against the finite-difference gradient of L with respect to h_{t−1}.
+     */
+    public static double adjointStepError(int n, long seed) {
+        RandomSource random = RandomSource.seeded(seed);
+        DMatrixRMaj w = RandomMatrices.gaussian(n, n, random);
+        CommonOps_DDRM.scale(1.5 / Math.sqrt(n), w);
+        DMatrixRMaj[] x = {null, RandomMatrices.gaussian(n, 1, random)};
+        DMatrixRMaj a = RandomMatrices.gaussian(n, 1, random);
+        DMatrixRMaj b = RandomMatrices.gaussian(n, 1, random);
+        DMatrixRMaj previous = RandomMatrices.gaussian(n, 1, random);
+        DMatrixRMaj numeric = FiniteDifferences.gradient(h -> CommonOps_DDRM.dot(a, run(w, x, h, null, null))
+                + CommonOps_DDRM.dot(b, h), previous, FiniteDifferences.DEFAULT_STEP, new DMatrixRMaj(n, 1));
+        DMatrixRMaj j = CommonOps_DDRM.identity(n);
+        run(w, x, previous, j, CommonOps_DDRM.identity(n));
+        DMatrixRMaj delta = new DMatrixRMaj(n, 1);
+        CommonOps_DDRM.multTransA(j, a, delta);
+        CommonOps_DDRM.addEquals(delta, b);
+        return FiniteDifferences.maxRelativeError(delta, numeric, 1e-8);
+    }
+
+    /**
+     * The largest ln‖δ_0‖ − ln(‖δ_T‖ ∏‖J_t‖) over random tanh trajectories, with δ_0 = (J_T ⋯ J_1)ᵀ δ_T: at most 0
+     * when the vanishing bound ‖∂L/∂h_0‖ ≤ ‖∂L/∂h_T‖ β^T (β the largest step norm) holds.
+     */
+    public static double worstAdjointBoundExcess(int n, int steps, int trials, long seed) {
+        RandomSource random = RandomSource.seeded(seed);
+        double worst = Double.NEGATIVE_INFINITY;
+        for (int trial = 0; trial < trials; trial++) {
+            DMatrixRMaj w = RandomMatrices.gaussian(n, n, random);
+            CommonOps_DDRM.scale(random.uniform(0.5, 3.0) / Math.sqrt(n), w);
+            DMatrixRMaj h = RandomMatrices.gaussian(n, 1, random);
+            DMatrixRMaj delta = RandomMatrices.gaussian(n, 1, random);
+            DMatrixRMaj[] js = new DMatrixRMaj[steps];
+            DMatrixRMaj z = new DMatrixRMaj(n, 1);
+            double logBeta = Double.NEGATIVE_INFINITY;
+            for (int t = 0; t < steps; t++) {
+                CommonOps_DDRM.mult(w, h, z);
+                js[t] = new DMatrixRMaj(n, n);
+                for (int i = 0; i < n; i++) {
+                    double hi = Math.tanh(z.get(i) + random.gaussian());
+                    h.set(i, hi);
+                    for (int c = 0; c < n; c++) {
+                        js[t].unsafe_set(i, c, (1 - hi * hi) * w.unsafe_get(i, c));
+                    }
+                }
+                logBeta = Math.max(logBeta, Math.log(Spectra.spectralNorm(js[t])));
+            }
+            double logEnd = Math.log(Math.sqrt(CommonOps_DDRM.dot(delta, delta)));
+            DMatrixRMaj next = new DMatrixRMaj(n, 1);
+            for (int t = steps - 1; t >= 0; t--) {
+                CommonOps_DDRM.multTransA(js[t], delta, next);
+                delta.setTo(next);
+            }
+            worst = Math.max(worst, Math.log(Math.sqrt(CommonOps_DDRM.dot(delta, delta))) - logEnd - steps * logBeta);
+        }
+        return worst;
+    }
+
     /** Runs T − 1 steps from h₁; accumulates J_T ⋯ J_2 in {@code book} and the text's product in {@code text}. */
     private static DMatrixRMaj run(DMatrixRMaj w, DMatrixRMaj[] x, DMatrixRMaj h1, DMatrixRMaj book, DMatrixRMaj text) {
         int n = w.numRows;

@@ -79,6 +79,12 @@ final class Text004 {
 
     static void add(Ledger l, java.nio.file.Path root) {
         addCostAndClipping(l, root);
+        double adjoint = OrientationClaims.adjointStepError(5, 62);
+        l.add(new LedgerRow("adjoint-recursion", "004 recurrent term",
+                "The error signal obeys δ~t−1~ = W~hh~ᵀ diag(φ′(z~t~)) δ~t~ + ∂L~t−1~/∂h~t−1~", "equality",
+                "tanh, n = 5, against central finite differences of the loss: max relative error " + Formats.adoc(adjoint, 2),
+                Verdict.forStatement(adjoint < 1e-6), "adjointRecursionMatchesFiniteDifferences", ""));
+        l.value("adjoint-recursion", Formats.adoc(adjoint, 2));
         double sig = Claims.supOnGrid(Claims::sigmoidDerivative, 10, 20001);
         l.number("sigmoid-sup", "004 norm bound", "sup σ′ = 1/4", "1/4", 0.25, 6, sig, "sigmoidDerivativeIsAtMostAQuarter", "");
         double tanh = Claims.supOnGrid(Claims::tanhDerivative, 10, 20001);

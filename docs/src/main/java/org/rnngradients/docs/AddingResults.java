@@ -11,6 +11,8 @@ import java.nio.file.Path;
  */
 public final class AddingResults {
 
+    /** MSE of always predicting 1 on the sum form: the baseline to beat. */
+    public static final double BASELINE = 1.0 / 6;
     /** Solved: test MSE below this fraction of the baseline. */
     public static final double SOLVED = 0.1;
     /** Failed: test MSE above this fraction of the baseline. */
@@ -24,9 +26,19 @@ public final class AddingResults {
         return root.resolve("bptt/experiments/results/adding-vanilla-length-sweep.csv");
     }
 
-    /** {longest solved T, shortest failed T, whether every T beyond the shortest failed one also failed}. */
+    /** The same sweep with an orthogonal W_hh, {@code adding-vanilla-orthogonal-length-sweep.csv}. */
+    public static Path orthogonalSweep(Path root) {
+        return root.resolve("bptt/experiments/results/adding-vanilla-orthogonal-length-sweep.csv");
+    }
+
+    /** {@link #boundary} of the default-initialisation sweep. */
     public static double[] vanillaBoundary(Path root) throws IOException {
-        CsvTable t = CsvTable.read(vanillaSweep(root));
+        return boundary(vanillaSweep(root));
+    }
+
+    /** {longest solved T, shortest failed T, whether every T beyond the shortest failed one also failed}. */
+    public static double[] boundary(Path sweep) throws IOException {
+        CsvTable t = CsvTable.read(sweep);
         double longestSolved = 0;
         double shortestFailed = Double.POSITIVE_INFINITY;
         for (int r = 0; r < t.size(); r++) {

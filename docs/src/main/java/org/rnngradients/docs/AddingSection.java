@@ -7,6 +7,9 @@ import java.nio.file.Path;
 /** The adding-problem results: the vanilla length sweep for two initialisations, the LSTM runs, the curves. */
 final class AddingSection {
 
+    /** Points of the moving average that smooths the training curves. */
+    static final int SMOOTHING = 50;
+
     private AddingSection() {
     }
 
@@ -26,7 +29,7 @@ final class AddingSection {
           .append(" as failed. Recorded in `").append(sweep.getFileName())
           .append(ortho == null ? "`.\n\n" : "` and `" + orthoFile.getFileName() + "`.\n\n")
           .append(".Vanilla RNN on the adding problem: test MSE / baseline\n")
-          .append("[%autowidth,options=\"header\"]\n|===\n| T | PyTorch default init")
+          .append("[width=60%,options=\"header\"]\n|===\n| T | PyTorch default init")
           .append(ortho == null ? "" : " | orthogonal W~hh~").append('\n');
         for (int r = 0; r < t.size(); r++) {
             sb.append("| ").append(t.text(r, "T")).append(" | ").append(Formats.adoc(t.number(r, "test_over_baseline"), 2));
@@ -77,16 +80,21 @@ final class AddingSection {
             return;
         }
         SvgCharts chart = new SvgCharts("adding-training-curves", "training step", "log10 of training MSE");
-        ExperimentResults.addGroups(chart, ExperimentResults.group(CsvTable.read(vanilla), "T", "step", "train_mse", true),
-                "vanilla, T = ", false);
+        var groups = ExperimentResults.group(CsvTable.read(vanilla), "T", "step", "train_mse", true);
+        int next = ExperimentResults.addSmoothedGroups(chart, groups, "vanilla, T = ", false, SMOOTHING, 0);
         Path lstm = dir.resolve("adding-lstm-T100-curve.csv");
         if (Files.isRegularFile(lstm)) {
-            ExperimentResults.addGroups(chart, ExperimentResults.group(CsvTable.read(lstm), "T", "step", "train_mse", true),
-                    "LSTM, T = ", true);
+            next = ExperimentResults.addSmoothedGroups(chart, ExperimentResults.group(CsvTable.read(lstm), "T", "step",
+                    "train_mse", true), "LSTM, T = ", true, SMOOTHING, next);
         }
+        double baseline = Math.log10(AddingResults.BASELINE);
+        double last = groups.values().stream().flatMap(java.util.List::stream).mapToDouble(p -> p[0]).max().orElse(1);
+        chart.add(new SvgCharts.Series("baseline 1/6", new double[] {0, last}, new double[] {baseline, baseline}, true, next));
         figures.write(chart);
         sb.append("[[fig-adding-curves]]\n")
-          .append(".Training MSE (base-10 log) on the sum form of the adding problem; the baseline 1/6 is at −0.78.\n")
+          .append(".Training MSE (base-10 log, moving average over ").append(SMOOTHING)
+          .append(" steps) on the sum form of the adding problem; the dashed black line is the baseline 1/6, at ")
+          .append(Formats.fixed(baseline, 2)).append(".\n")
           .append("image::adding-training-curves.svg[Training curves on the adding problem,720,420]\n\n");
     }
 }

@@ -33,8 +33,37 @@ final class ClippingSection {
               .append(" | ").append(finite(t.number(r, "final_train_loss"))).append('\n');
         }
         sb.append("|===\n\n");
+        sb.append(outcome(t)).append("\n\n");
         curves(dir, sb, figures);
         return sb.toString();
+    }
+
+    /** Always predicting 1 on the sum form of the adding problem: MSE 1/6. */
+    static final double BASELINE = 1.0 / 6;
+
+    /** The sentence that compares the clipped run's final loss with the baseline and says whether the rescue fired. */
+    static String outcome(CsvTable t) {
+        double clipped = Double.NaN;
+        double rescue = Double.NaN;
+        for (int r = 0; r < t.size(); r++) {
+            if (t.text(r, "variant").equals("global-norm")) {
+                clipped = t.number(r, "final_train_loss");
+            } else if (t.text(r, "variant").equals("global-norm+rescue")) {
+                rescue = t.number(r, "final_train_loss");
+            }
+        }
+        if (!Double.isFinite(clipped)) {
+            return "The clipped run did not finish with a finite loss.";
+        }
+        String learned = clipped < BASELINE
+                ? "below the baseline, so the clipped network learned something."
+                : Formats.fixed(clipped / BASELINE, 1) + " times the baseline: clipping kept the run finite, but in "
+                  + t.text(0, "max_steps") + " steps from this start it did not make the network learn the task.";
+        String rescued = rescue == clipped
+                ? " The rescue policy never fired, because clipping kept every gradient finite; its run is the plain clipped one."
+                : "";
+        return "The clipped run ends with training loss " + Formats.fixed(clipped, 3) + ", against "
+                + Formats.fixed(BASELINE, 3) + " for always predicting 1, i.e. " + learned + rescued;
     }
 
     private static String finite(double x) {

@@ -7,7 +7,7 @@ public final class DecayChapter {
     public void contribute(Attributes a, Figures f) {
         a.put("pow-07-10", Formats.sig(Math.pow(0.7, 10), 3));
         a.putHtml("pow-07-20", Formats.sci(Math.pow(0.7, 20), 3));
-        SvgCharts chart = new SvgCharts("geometric-decay", "steps k", "log10 of rho^k");
+        SvgCharts chart = new SvgCharts("geometric-decay", "steps k", "log₁₀ of ρᵏ");
         for (double rho : new double[] {0.9, 0.8, 0.7}) {
             double[] x = new double[101];
             double[] y = new double[101];
@@ -17,7 +17,7 @@ public final class DecayChapter {
                 y[k] = k * Math.log10(rho);
             }
             // end::decay-curve[]
-            chart.add(new SvgCharts.Series("rho = " + rho, x, y));
+            chart.add(new SvgCharts.Series("ρ = " + rho, x, y));
         }
         f.write(chart);
     }

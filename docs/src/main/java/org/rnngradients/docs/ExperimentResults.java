@@ -75,6 +75,32 @@ public final class ExperimentResults {
         return out;
     }
 
+    /** Trailing moving average over up to {@code window} points (the first points average what exists so far). */
+    static double[] movingAverage(double[] y, int window) {
+        double[] out = new double[y.length];
+        double sum = 0;
+        for (int i = 0; i < y.length; i++) {
+            sum += y[i];
+            if (i >= window) {
+                sum -= y[i - window];
+            }
+            out[i] = sum / Math.min(i + 1, window);
+        }
+        return out;
+    }
+
+    /** Adds every group, smoothed by a {@code window}-point moving average, with one colour per group from {@code colour}. */
+    static int addSmoothedGroups(SvgCharts chart, Map<String, List<double[]>> points, String prefix, boolean dashed,
+                                 int window, int colour) {
+        int c = colour;
+        for (var e : points.entrySet()) {
+            double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
+            double[] y = movingAverage(e.getValue().stream().mapToDouble(p -> p[1]).toArray(), window);
+            chart.add(new SvgCharts.Series(prefix + e.getKey(), x, y, dashed, c++));
+        }
+        return c;
+    }
+
     /** Adds every group of {@code points} to {@code chart} with the given name prefix and dash style. */
     static void addGroups(SvgCharts chart, Map<String, List<double[]>> points, String prefix, boolean dashed) {
         points.forEach((name, list) -> chart.add(new SvgCharts.Series(prefix + name,

@@ -25,6 +25,8 @@ public final class ExperimentsChapter {
             a.putAdoc(key + "-k30", Formats.adoc(bias[8], 2));
             a.putAdoc(key + "-full", Formats.adoc(bias[bias.length - 1], 2));
         }
+        a.put("tbptt-gains", java.util.Arrays.stream(GAINS).mapToObj(g -> Formats.fixed(g, 1))
+                .collect(java.util.stream.Collectors.joining(", ")));
         a.put("tbptt-t", Integer.toString(TruncationExperiment.T));
         a.put("tbptt-hidden", Integer.toString(TruncationExperiment.HIDDEN));
         f.write(chart);

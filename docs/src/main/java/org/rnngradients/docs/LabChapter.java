@@ -14,6 +14,11 @@ public final class LabChapter {
     /** Keep-gate biases of the rate table. */
     static final double[] BIASES = {0, 1, 2, 3};
 
+    /** Orders of magnitude between the norm at the loss (t = T) and at t = 20: a positive number. */
+    static double ordersLostAt20(double[] log10Profile) {
+        return log10Profile[Lab.T - 1] - log10Profile[19];
+    }
+
     /** Adds the lab's attributes (rates, norms at t = 20) and the figure {@code lab-gradient-norms.svg}. */
     public void contribute(Attributes a, Figures f) {
         SvgCharts chart = new SvgCharts("lab-gradient-norms", "step t (loss at t = " + Lab.T + ")",
@@ -26,7 +31,7 @@ public final class LabChapter {
             }
             chart.add(new SvgCharts.Series(NAMES[k], t, p, false, k));
             a.put("lab-" + KEYS[k] + "-rate", Formats.fixed(Lab.ordersLostPerTenSteps(p), 2));
-            a.put("lab-" + KEYS[k] + "-log10-at-20", Formats.fixed(p[19] - p[Lab.T - 1], 1));
+            a.put("lab-" + KEYS[k] + "-orders-lost-at-20", Formats.fixed(ordersLostAt20(p), 1));
         }
         for (int k = 1; k < KINDS.length; k++) {
             double[] p = Lab.meanLog10Profile(KINDS[k], KEEP_BIAS);

@@ -20,9 +20,9 @@ public final class Ledger {
     public Ledger(java.nio.file.Path root) {
         Text000.add(this, root);
         Text001.add(this);
-        Text002.add(this);
+        Text002.add(this, root);
         Text003.add(this);
-        Text004.add(this);
+        Text004.add(this, root);
     }
 
     /** The rows in source order. */
@@ -58,6 +58,12 @@ public final class Ledger {
         values.put(id, markup);
     }
 
+    /** Records a further figure of row {@code id}, quoted in prose as {@code value-<id>-<suffix>}. */
+    void value(String id, String suffix, String markup) {
+        row(id);
+        values.put(id + "-" + suffix, markup);
+    }
+
     /** The bare measured figures by row id. */
     public java.util.Map<String, String> values() {
         return java.util.Collections.unmodifiableMap(values);
@@ -68,13 +74,31 @@ public final class Ledger {
         return rows.stream().filter(r -> r.verdict() == v).count();
     }
 
+    /** Sections of the five texts in the order the texts present them; a source is ranked by its first match. */
+    static final List<String> SECTIONS = List.of("000 §1", "000 §2",
+            "001 refresher", "001 core problem", "001 table", "001 example", "001 exploding",
+            "002 why", "002 three cases", "002 saturation", "002 corpus", "002 gated path", "002 lab", "002 clipping", "002 drill",
+            "003 claim", "003 setup", "003 vanishing", "003 when", "003 exploding", "003 Lyapunov", "003 loose",
+            "003 implications",
+            "004 three problems", "004 recurrent term", "004 spectral norm", "004 norm bound", "004 vanishing", "004 remedies");
+
+    /** Sort key of a source: its section's place, or after its text's known sections when unlisted. */
+    static int rank(String source) {
+        for (int i = 0; i < SECTIONS.size(); i++) {
+            if (source.startsWith(SECTIONS.get(i))) {
+                return 1000 * Integer.parseInt(source.substring(0, 3)) + i;
+            }
+        }
+        return 1000 * Integer.parseInt(source.substring(0, 3)) + 999;
+    }
+
     /** The ledger as an AsciiDoc table. */
     public String table() {
         StringBuilder sb = new StringBuilder();
         sb.append("[.ledger,cols=\"2,8,4,6,3,7\",options=\"header\"]\n|===\n");
         sb.append("| Source | Claim | Stated | Measured | Verdict | Test and note\n\n");
         List<LedgerRow> sorted = new ArrayList<>(rows);
-        sorted.sort(java.util.Comparator.comparing(r -> r.source().substring(0, 3)));   // stable: by text
+        sorted.sort(java.util.Comparator.comparingInt(r -> rank(r.source())));   // stable: by text, then section
         for (LedgerRow r : sorted) {
             sb.append("| ").append(r.source()).append('\n')
               .append("| [[claim-").append(r.id()).append(",ledger: ").append(r.id()).append("]]").append(r.claim()).append('\n')

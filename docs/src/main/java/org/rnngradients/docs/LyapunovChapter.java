@@ -28,18 +28,65 @@ public final class LyapunovChapter {
         Cells.initialise(cell, Initialiser.scaledGaussian(g), Initialiser.zeros(), random);
         DMatrixRMaj h0 = RandomMatrices.gaussian(N, 1, random);
         CellTrajectory trajectory = new CellTrajectory(cell, InputSequence.constant(new DMatrixRMaj(1, 1)), h0);
-        return new LyapunovSpectrum(N, 500, 2000, 10).compute(trajectory);
+        return new LyapunovSpectrum(N, 500, 2000, 1).compute(trajectory);
     }
     // end::tanh-rnn-spectrum[]
 
     /** The largest exponent alone (cheaper: one tangent vector) of the same network. */
     static double largest(double g, long seed) {
+        return largest(Initialiser.scaledGaussian(g), seed);
+    }
+
+    /** The largest exponent of the autonomous tanh RNN whose recurrent matrix comes from {@code init}. */
+    static double largest(Initialiser init, long seed) {
         RandomSource random = RandomSource.seeded(seed);
         RecurrentCell cell = CellKind.RNN_TANH.create(1, N);
-        Cells.initialise(cell, Initialiser.scaledGaussian(g), Initialiser.zeros(), random);
+        Cells.initialise(cell, init, Initialiser.zeros(), random);
         DMatrixRMaj h0 = RandomMatrices.gaussian(N, 1, random);
         CellTrajectory trajectory = new CellTrajectory(cell, InputSequence.constant(new DMatrixRMaj(1, 1)), h0);
         return new LyapunovSpectrum(1, 500, 3000, 10).compute(trajectory).largest();
+    }
+
+    /** The largest exponent averaged over the sweep's {@link #DRAWS} networks at gain {@code g}. */
+    static double meanLargest(double g) {
+        double mean = 0;
+        for (int d = 0; d < DRAWS; d++) {
+            mean += largest(g, 200 + d) / DRAWS;
+        }
+        return mean;
+    }
+
+    /** How many of the sweep's {@link #DRAWS} networks at gain {@code g} are exploding on their own. */
+    static int chaoticCount(double g) {
+        int count = 0;
+        for (int d = 0; d < DRAWS; d++) {
+            count += Regime.of(largest(g, 200 + d)) == Regime.EXPLODING ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** ρ(W) averaged over the same networks as {@link #meanLargest}. */
+    static double meanRecurrentRadius(double g) {
+        double mean = 0;
+        for (int d = 0; d < DRAWS; d++) {
+            RecurrentCell cell = CellKind.RNN_TANH.create(1, N);
+            Cells.initialise(cell, Initialiser.scaledGaussian(g), Initialiser.zeros(), RandomSource.seeded(200 + d));
+            mean += org.rnngradients.linalg.Spectra.spectralRadius(cell.parameters().weightHh()) / DRAWS;
+        }
+        return mean;
+    }
+
+    /** {mean γ = ‖W‖·sup tanh′, mean ρ(W), mean λ₁} over {@link #DRAWS} tanh RNNs of size N initialised by {@code init}. */
+    static double[] initialisationStudy(Initialiser init) {
+        double[] out = new double[3];
+        for (int d = 0; d < DRAWS; d++) {
+            RecurrentCell cell = CellKind.RNN_TANH.create(1, N);
+            Cells.initialise(cell, init, Initialiser.zeros(), RandomSource.seeded(300 + d));
+            out[0] += org.rnngradients.analysis.EffectiveScale.gamma(cell) / DRAWS;
+            out[1] += org.rnngradients.linalg.Spectra.spectralRadius(cell.parameters().weightHh()) / DRAWS;
+            out[2] += largest(init, 300 + d) / DRAWS;
+        }
+        return out;
     }
 
     /** Networks averaged per gain in the sweep, and per full spectrum. */
@@ -51,10 +98,8 @@ public final class LyapunovChapter {
         SvgCharts chart = new SvgCharts("lyapunov-spectra", "exponent index i", "lambda_i (nats per step)");
         for (double g : GAINS) {
             double[] mean = new double[N];
-            double[] largest = new double[SPECTRUM_DRAWS];
             for (int d = 0; d < SPECTRUM_DRAWS; d++) {
                 LyapunovResult r = spectrum(g, 100 + d);
-                largest[d] = r.largest();
                 for (int i = 0; i < N; i++) {
                     mean[i] += r.exponents()[i] / SPECTRUM_DRAWS;
                 }
@@ -65,10 +110,10 @@ public final class LyapunovChapter {
             }
             chart.add(new SvgCharts.Series("g = " + g, x, mean));
             String key = "lyap-g" + Math.round(g * 10);
-            a.put(key + "-largest", Formats.fixed(mean[0], 3));
-            a.put(key + "-regime", Regime.of(mean[0]).name().toLowerCase(java.util.Locale.ROOT));
-            a.put(key + "-chaotic", Long.toString(java.util.Arrays.stream(largest)
-                    .filter(l -> Regime.of(l) == Regime.EXPLODING).count()));
+            double sweepMean = meanLargest(g);       // the networks of the sweep figure, so table and figure agree
+            a.put(key + "-largest", Formats.fixed(sweepMean, 3));
+            a.put(key + "-regime", Regime.of(sweepMean).name().toLowerCase(java.util.Locale.ROOT));
+            a.put(key + "-chaotic", Integer.toString(chaoticCount(g)));
         }
         f.write(chart);
         sweep(a, f);
@@ -80,6 +125,7 @@ public final class LyapunovChapter {
         a.put("lyap-n", Integer.toString(N));
         a.put("lyap-draws", Integer.toString(DRAWS));
         a.put("lyap-spectrum-draws", Integer.toString(SPECTRUM_DRAWS));
+        a.put("lyap-epsilon", Double.toString(Regime.DEFAULT_EPSILON));
     }
 
     private static void sweep(Attributes a, Figures f) {
@@ -88,11 +134,14 @@ public final class LyapunovChapter {
         double[] mean = new double[gains.length];
         for (int i = 0; i < gains.length; i++) {
             gains[i] = 0.25 * (i + 1);
-            for (int d = 0; d < DRAWS; d++) {
-                mean[i] += largest(gains[i], 200 + d) / DRAWS;
-            }
+            mean[i] = meanLargest(gains[i]);
         }
         sweep.add(new SvgCharts.Series("tanh RNN, N = " + N + ", mean of " + DRAWS, gains, mean));
+        double[] ends = {gains[0], gains[gains.length - 1]};
+        double eps = Regime.DEFAULT_EPSILON;
+        sweep.add(new SvgCharts.Series("λ₁ = 0", ends, new double[] {0, 0}, true));
+        sweep.add(new SvgCharts.Series("λ₁ = +ε", ends, new double[] {eps, eps}, true));
+        sweep.add(new SvgCharts.Series("λ₁ = −ε", ends, new double[] {-eps, -eps}, true));
         f.write(sweep);
         int cross = 0;
         while (cross < gains.length && mean[cross] <= Regime.DEFAULT_EPSILON) {

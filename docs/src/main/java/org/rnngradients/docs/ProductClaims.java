@@ -108,6 +108,57 @@ public final class ProductClaims {
         return Math.exp(Math.log(Spectra.spectralNorm(Claims.power(j, k))) / k) / rho;
     }
 
+    /** ‖J^k‖ / ρ(J)^k for the upper-triangular J = [[a, c], [0, b]] (diagonalisable when a ≠ b). */
+    public static double triangularTransientRatio(double a, double c, double b, int k) {
+        DMatrixRMaj j = new DMatrixRMaj(2, 2, true, a, c, 0, b);
+        return Spectra.spectralNorm(Claims.power(j, k)) / Math.pow(Math.max(Math.abs(a), Math.abs(b)), k);
+    }
+
+    /** κ(P) of the unit eigenvector matrix of [[a, c], [0, b]], a ≠ b: the bound ‖J^k‖ ≤ κ(P) ρ^k. */
+    public static double triangularEigenvectorCondition(double a, double c, double b) {
+        double norm = Math.hypot(c, b - a);
+        return Spectra.conditionNumber(new DMatrixRMaj(2, 2, true, 1, c / norm, 0, (b - a) / norm));
+    }
+
+    /**
+     * For random diagonalisable J = P Λ P⁻¹ (real eigenvalues, spectral radius ρ drawn from {0.9, 1, 1.1}) the
+     * largest violation, in nats, of ρ^k ≤ ‖J^k‖ ≤ κ(P) ρ^k over k ≤ kMax: at most 0 when the three regimes of a
+     * constant diagonalisable Jacobian (vanish, bounded, explode) hold.
+     */
+    public static double worstDiagonalisablePowerViolation(int n, int trials, int kMax, long seed) {
+        RandomSource random = RandomSource.seeded(seed);
+        double[] radii = {0.9, 1.0, 1.1};
+        double worst = Double.NEGATIVE_INFINITY;
+        DMatrixRMaj tmp = new DMatrixRMaj(n, n);
+        for (int trial = 0; trial < trials; trial++) {
+            double rho = radii[trial % radii.length];
+            DMatrixRMaj p = RandomMatrices.gaussian(n, n, random);
+            DMatrixRMaj lambda = new DMatrixRMaj(n, n);
+            for (int i = 0; i < n; i++) {
+                lambda.set(i, i, i == 0 ? rho : rho * random.uniform(-1.0, 1.0));
+            }
+            DMatrixRMaj inverse = new DMatrixRMaj(n, n);
+            CommonOps_DDRM.invert(p, inverse);
+            DMatrixRMaj j = new DMatrixRMaj(n, n);
+            CommonOps_DDRM.mult(p, lambda, tmp);
+            CommonOps_DDRM.mult(tmp, inverse, j);
+            double logKappa = Math.log(Spectra.conditionNumber(p));
+            DMatrixRMaj power = CommonOps_DDRM.identity(n);
+            for (int k = 1; k <= kMax; k++) {
+                CommonOps_DDRM.mult(j, power, tmp);
+                power.setTo(tmp);
+                double excess = Math.log(Spectra.spectralNorm(power)) - k * Math.log(rho);
+                worst = Math.max(worst, Math.max(excess - logKappa, -excess) - 1e-9 * k);
+            }
+        }
+        return worst;
+    }
+
+    /** ‖J^k‖ for the Jordan block [[1, 1], [0, 1]]: √(1 + k²/2 + k·√(1 + k²/4)), growing like k although ρ = 1. */
+    public static double unitJordanPowerNorm(int k) {
+        return Spectra.spectralNorm(Claims.power(new DMatrixRMaj(2, 2, true, 1, 1, 0, 1), k));
+    }
+
     /** max |σ_max(W) − √λ_max(WᵀW)| over random W. */
     public static double worstSpectralNormIdentityError(int n, int trials, long seed) {
         RandomSource random = RandomSource.seeded(seed);
@@ -133,6 +184,33 @@ public final class ProductClaims {
             worst = Math.max(worst, Math.abs(Spectra.spectralNorm(at) - Spectra.spectralNorm(a)) / Spectra.spectralNorm(a));
         }
         return worst;
+    }
+
+    /**
+     * T cell-state Jacobians diag(f_t) of an LSTM whose forget gates f_t = σ(b + ξ), ξ ~ N(0, 1), sit near 1:
+     * the product the gated path multiplies.
+     */
+    public static DMatrixRMaj[] forgetGateProduct(int n, int t, double bias, long seed) {
+        RandomSource random = RandomSource.seeded(seed);
+        DMatrixRMaj[] js = new DMatrixRMaj[t];
+        for (int s = 0; s < t; s++) {
+            js[s] = new DMatrixRMaj(n, n);
+            for (int i = 0; i < n; i++) {
+                js[s].unsafe_set(i, i, 1 / (1 + Math.exp(-(bias + random.gaussian()))));
+            }
+        }
+        return js;
+    }
+
+    /** ‖J_T ⋯ J_1‖ itself. */
+    public static double productNorm(DMatrixRMaj[] js) {
+        DMatrixRMaj product = CommonOps_DDRM.identity(js[0].numRows);
+        DMatrixRMaj tmp = new DMatrixRMaj(product.numRows, product.numCols);
+        for (DMatrixRMaj j : js) {
+            CommonOps_DDRM.mult(j, product, tmp);
+            product.setTo(tmp);
+        }
+        return Spectra.spectralNorm(product);
     }
 
     /** Steps for ρ^k to pass {@code level}: ⌈ln level / ln ρ⌉. */

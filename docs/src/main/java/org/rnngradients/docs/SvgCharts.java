@@ -36,7 +36,7 @@ public final class SvgCharts {
 
     private static final Color[] PALETTE = {
         new Color(0xC0392B), new Color(0x2471A3), new Color(0x1E8449), new Color(0x7D3C98),
-        new Color(0xB9770E), new Color(0x566573)
+        new Color(0xB9770E), new Color(0x566573), new Color(0x17A589), new Color(0x000000)
     };
 
     /** One named line: x and y of equal length. */

@@ -43,6 +43,34 @@ public enum Verdict {
         return noCounterexample ? HOLDS : FALSE;
     }
 
+    /**
+     * "‖J^k‖ ≈ ρ^k": holds when the prefactor ‖J^k‖/ρ^k rounds to 1 (within 5 %), holds approximately when only
+     * the rate ‖J^k‖^{1/k}/ρ is within 1 % of 1, false otherwise.
+     */
+    public static Verdict forTrend(double prefactor, double rateRatio) {
+        if (Math.abs(prefactor - 1) < 0.05) {
+            return HOLDS;
+        }
+        return Math.abs(rateRatio - 1) < 0.01 ? APPROXIMATE : FALSE;
+    }
+
+    /** log₁₀ of float32's unit roundoff 2⁻²⁴. */
+    public static final double LOG10_FLOAT_ROUNDOFF = -24 * Math.log10(2);
+    /** log₁₀ of double's unit roundoff 2⁻⁵³. */
+    public static final double LOG10_DOUBLE_ROUNDOFF = -53 * Math.log10(2);
+
+    /**
+     * "Indistinguishable from zero" for a term of relative size 10^{@code log10Relative} (against the largest
+     * term it is summed with): holds below double's unit roundoff, holds approximately below float32's (lost in
+     * single precision only), false above.
+     */
+    public static Verdict forRelativeSize(double log10Relative) {
+        if (log10Relative < LOG10_DOUBLE_ROUNDOFF) {
+            return HOLDS;
+        }
+        return log10Relative < LOG10_FLOAT_ROUNDOFF ? APPROXIMATE : FALSE;
+    }
+
     /** "≈ 0": holds when the measurement is below 10⁻⁶ of the unit scale the text compares with. */
     public static Verdict forNegligible(double measured) {
         return Math.abs(measured) < 1e-6 ? HOLDS : FALSE;

@@ -1,5 +1,6 @@
 package org.rnngradients.docs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -100,12 +101,42 @@ class MechanicsTest {
     }
 
     @Test
+    void clippingOutcomeComparesTheFinalLossWithTheBaseline() throws Exception {
+        CsvTable t = CsvTable.read(Path.of("..").resolve(ExperimentResults.DIR).resolve("exploding-clipping-summary.csv"));
+        String s = ClippingSection.outcome(t);
+        double loss = 0;
+        for (int r = 0; r < t.size(); r++) {
+            if (t.text(r, "variant").equals("global-norm")) {
+                loss = t.number(r, "final_train_loss");
+            }
+        }
+        assertTrue(s.contains(Formats.fixed(loss * 6, 1) + " times the baseline"), s);
+        assertTrue(s.contains("never fired"), s);
+    }
+
+    @Test
+    void movingAverageSmoothsOverTheTrailingWindow() {
+        assertArrayEquals(new double[] {1, 1.5, 2.5, 3.5}, ExperimentResults.movingAverage(new double[] {1, 2, 3, 4}, 2), 1e-15);
+    }
+
+    @Test
     void aMalformedExtraResultFileIsNamedAndLeftOut(@TempDir Path root) throws Exception {
         Path dir = Files.createDirectories(root.resolve(ExperimentResults.DIR));
         Files.writeString(dir.resolve("odd.csv"), "a,b\n1,2,3\n");
         Path out = root.resolve("out.adoc");
         assertEquals(1, ExperimentResults.write(root, out, new Figures(root.resolve("img"))));
         assertTrue(Files.readString(out).contains("`odd.csv` is not a rectangular table"));
+    }
+
+    @Test
+    void ledgerRowsAreSortedByTextThenSection() {
+        assertTrue(Ledger.rank("000 §1") < Ledger.rank("000 §2, 004"));
+        assertTrue(Ledger.rank("000 §2") < Ledger.rank("001 refresher"));
+        assertTrue(Ledger.rank("001 core problem") < Ledger.rank("001 exploding"));
+        assertTrue(Ledger.rank("003 claim") < Ledger.rank("003 loose"));
+        String table = new Ledger(Path.of("..")).table();
+        assertTrue(table.indexOf("claim-power-norm,") < table.indexOf("claim-adding-vanilla,"), "§1 before §2");
+        assertTrue(table.indexOf("claim-typical-init,") < table.indexOf("claim-cat-distance,"), "core problem before example");
     }
 
     @Test

@@ -27,4 +27,19 @@ class VerdictTest {
         assertEquals(Verdict.HOLDS, Verdict.forNegligible(2e-10));
         assertEquals(Verdict.FALSE, Verdict.forNegligible(2e-5));
     }
+
+    @Test
+    void trendHoldsInRateWhenThePrefactorIsOff() {
+        assertEquals(Verdict.HOLDS, Verdict.forTrend(1.02, 1.0));
+        assertEquals(Verdict.APPROXIMATE, Verdict.forTrend(69, 1.002));
+        assertEquals(Verdict.FALSE, Verdict.forTrend(69, 1.2));
+    }
+
+    @Test
+    void relativeSizeIsJudgedAgainstTheWorkingPrecision() {
+        assertEquals(Verdict.HOLDS, Verdict.forRelativeSize(-17));
+        assertEquals(Verdict.APPROXIMATE, Verdict.forRelativeSize(-8.5));
+        assertEquals(Verdict.FALSE, Verdict.forRelativeSize(-6.2));
+        assertEquals(-7.22, Verdict.LOG10_FLOAT_ROUNDOFF, 0.01);
+    }
 }

@@ -14,7 +14,7 @@ public final class GradientClipping {
     }
 
     // tag::clip-global-norm[]
-    /** If ‖g‖₂ &gt; θ, g ← θ·g/‖g‖₂ (direction kept); returns ‖g‖₂ before clipping. */
+    /** If ‖g‖₂ exceeds θ, g ← θ·g/‖g‖₂ (direction kept); returns ‖g‖₂ before clipping. */
     public static double clipGlobalNorm(ParameterSet gradient, double theta) {
         requireThreshold(theta, "theta");
         double norm = requireFiniteNorm(gradient);

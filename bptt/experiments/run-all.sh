@@ -11,6 +11,7 @@ E=org.rnngradients.bptt.experiments
 java -cp "$CP" $E.AddingProblemExperiment vanilla lengths=5,10,20,40,80,160 steps=5000
 java -cp "$CP" $E.AddingProblemExperiment vanilla init=orthogonal lengths=5,10,20,40,80,160 steps=5000
 java -cp "$CP" $E.AddingProblemExperiment lstm length=100 steps=10000 target=0.01
+java -cp "$CP" $E.AddingProblemExperiment lstm length=1000 steps=4000 target=0.01
 java -cp "$CP" $E.AddingProblemExperiment lstm form=hochreiter length=100 steps=10000 target=0.0005
 java -cp "$CP" $E.ExplodingGradientExperiment steps=500
 java -cp "$CP" $E.GradientProfileExperiment gap=48

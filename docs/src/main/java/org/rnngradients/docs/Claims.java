@@ -2,6 +2,7 @@ package org.rnngradients.docs;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnngradients.linalg.DiagonalProducts;
 import org.rnngradients.linalg.Initialiser;
 import org.rnngradients.linalg.RandomMatrices;
 import org.rnngradients.linalg.RandomSource;
@@ -85,17 +86,15 @@ public final class Claims {
     public static double worstSpectralRadiusRatio(int n, int trials, long seed) {
         RandomSource random = RandomSource.seeded(seed);
         DMatrixRMaj w = new DMatrixRMaj(n, n);
+        DMatrixRMaj d = new DMatrixRMaj(n, 1);
         DMatrixRMaj j = new DMatrixRMaj(n, n);
         double worst = 0;
         for (int trial = 0; trial < trials; trial++) {
             RandomMatrices.gaussian(w, 1.0, random);
-            j.setTo(w);
             for (int r = 0; r < n; r++) {
-                double d = random.uniform(0.01, 1.0);
-                for (int c = 0; c < n; c++) {
-                    j.unsafe_set(r, c, d * w.unsafe_get(r, c));
-                }
+                d.data[r] = random.uniform(0.01, 1.0);
             }
+            DiagonalProducts.diagTimes(d, w, j);
             worst = Math.max(worst, Spectra.spectralRadius(j) / Spectra.spectralRadius(w));
         }
         return worst;
@@ -106,18 +105,17 @@ public final class Claims {
     public static double worstNormBoundRatio(int n, int trials, long seed) {
         RandomSource random = RandomSource.seeded(seed);
         DMatrixRMaj w = new DMatrixRMaj(n, n);
+        DMatrixRMaj d = new DMatrixRMaj(n, 1);
         DMatrixRMaj j = new DMatrixRMaj(n, n);
         double worst = 0;
         for (int trial = 0; trial < trials; trial++) {
             RandomMatrices.gaussian(w, 1.0, random);
             double maxD = 0;
             for (int r = 0; r < n; r++) {
-                double d = random.uniform(-1.0, 1.0);
-                maxD = Math.max(maxD, Math.abs(d));
-                for (int c = 0; c < n; c++) {
-                    j.unsafe_set(r, c, d * w.unsafe_get(r, c));
-                }
+                d.data[r] = random.uniform(-1.0, 1.0);
+                maxD = Math.max(maxD, Math.abs(d.data[r]));
             }
+            DiagonalProducts.diagTimes(d, w, j);
             worst = Math.max(worst, Spectra.spectralNorm(j) / (maxD * Spectra.spectralNorm(w)));
         }
         return worst;

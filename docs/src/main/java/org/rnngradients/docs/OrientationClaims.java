@@ -2,6 +2,7 @@ package org.rnngradients.docs;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnngradients.linalg.DiagonalProducts;
 import org.rnngradients.linalg.FiniteDifferences;
 import org.rnngradients.linalg.RandomMatrices;
 import org.rnngradients.linalg.RandomSource;
@@ -102,6 +103,7 @@ public final class OrientationClaims {
         int n = w.numRows;
         DMatrixRMaj h = h1.copy();
         DMatrixRMaj z = new DMatrixRMaj(n, 1);
+        DMatrixRMaj d = new DMatrixRMaj(n, 1);
         DMatrixRMaj j = new DMatrixRMaj(n, n);
         DMatrixRMaj tmp = new DMatrixRMaj(n, n);
         for (int t = 1; t < x.length; t++) {
@@ -112,11 +114,9 @@ public final class OrientationClaims {
             }
             if (book != null) {
                 for (int r = 0; r < n; r++) {
-                    double d = 1 - h.get(r) * h.get(r);
-                    for (int c = 0; c < n; c++) {
-                        j.unsafe_set(r, c, d * w.unsafe_get(r, c));             // diag(tanh′) W
-                    }
+                    d.data[r] = 1 - h.get(r) * h.get(r);
                 }
+                DiagonalProducts.diagTimes(d, w, j);                             // diag(tanh′) W
                 CommonOps_DDRM.mult(j, book, tmp);
                 book.setTo(tmp);
                 CommonOps_DDRM.transpose(j);                                     // Wᵀ diag(tanh′), text 001

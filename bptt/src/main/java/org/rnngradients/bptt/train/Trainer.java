@@ -57,13 +57,17 @@ public final class Trainer {
             mean.all().addScaled(1.0 / batch.length, g.gradients().all());
             loss += g.loss() / batch.length;
         }
+        double termLoss = 0;
+        for (LossTerm term : config.terms()) {
+            termLoss += term.accumulate(model, batch, step, mean);                // ∂(L + R)/∂θ
+        }
         ParameterSet parameters = model.parameters();
         ClipOutcome clip = config.clipper().apply(mean.all(), parameters);   // may throw: nothing changed yet
         if (clip.action().applyUpdate()) {
             config.optimiser().step(parameters, mean.all());
         }
         long events = clipEvents + (clip.action().isEvent() ? 1 : 0);
-        return new TrainingProgress(step, loss, clip.normBefore(), clip.action(), events);
+        return new TrainingProgress(step, loss, clip.normBefore(), clip.action(), events, termLoss);
     }
     // end::training-step[]
 }

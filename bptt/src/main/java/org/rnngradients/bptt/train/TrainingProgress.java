@@ -10,6 +10,13 @@ import org.rnngradients.bptt.clip.ClipAction;
  * @param gradientNorm  the global gradient norm before clipping
  * @param action        what clipping did this step
  * @param clipEvents    how many steps so far were clipped, skipped, zeroed or rescued
+ * @param termLoss      the sum of the extra objective terms R(θ) this step (0 without terms)
  */
-public record TrainingProgress(long step, double loss, double gradientNorm, ClipAction action, long clipEvents) {
+public record TrainingProgress(long step, double loss, double gradientNorm, ClipAction action, long clipEvents,
+                               double termLoss) {
+
+    /** A report of a step without extra objective terms. */
+    public TrainingProgress(long step, double loss, double gradientNorm, ClipAction action, long clipEvents) {
+        this(step, loss, gradientNorm, action, clipEvents, 0);
+    }
 }

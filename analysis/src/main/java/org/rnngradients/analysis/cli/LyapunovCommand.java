@@ -11,6 +11,8 @@ import org.rnngradients.analysis.LyapunovResult;
 import org.rnngradients.analysis.LyapunovSpectrum;
 import org.rnngradients.analysis.Regime;
 
+import org.rnngradients.analysis.cli.csv.CsvWriter;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,23 +120,25 @@ final class LyapunovCommand extends CellCommand<CellRun> {
     }
 
     /** One row per exponent: i, λ_i. */
-    private static CsvTable table(LyapunovResult result) {
-        CsvTable table = new CsvTable(List.of("i", "exponent"));
+    private static StringBuilder table(LyapunovResult result) {
+        StringBuilder text = new StringBuilder();
+        CsvWriter table = new CsvWriter(text, List.of("i", "exponent"));
         double[] e = result.exponents();
         for (int i = 0; i < e.length; i++) {
-            table.add(i + 1, e[i]);
+            table.row(i + 1, e[i]);
         }
-        return table;
+        return text;
     }
 
     /** The running estimates of up to TRACKED exponents at about ROWS re-orthonormalisations. */
-    private static CsvTable convergence(LyapunovResult result) {
+    private static StringBuilder convergence(LyapunovResult result) {
         int[] idx = SvgPlot.evenlySpread(result.exponents().length, TRACKED);
         List<String> header = new ArrayList<>(List.of("steps"));
         for (int i : idx) {
             header.add("lambda_" + (i + 1));
         }
-        CsvTable table = new CsvTable(header);
+        StringBuilder text = new StringBuilder();
+        CsvWriter table = new CsvWriter(text, header);
         int every = Math.max(1, result.records() / ROWS);
         for (int rec = 0; rec < result.records(); rec++) {
             if ((rec + 1) % every != 0 && rec != result.records() - 1) {
@@ -146,9 +150,9 @@ final class LyapunovCommand extends CellCommand<CellRun> {
             for (int j = 0; j < idx.length; j++) {
                 row[j + 1] = est[idx[j]];
             }
-            table.add(row);
+            table.row(row);
         }
-        return table;
+        return text;
     }
 
     private static SvgPlot plot(LyapunovResult result, CellRun r) {

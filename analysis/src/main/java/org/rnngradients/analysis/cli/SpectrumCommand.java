@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.rnngradients.analysis.JacobianProduct;
 
+import org.rnngradients.analysis.cli.csv.CsvWriter;
+
 import picocli.CommandLine.Command;
 
 /** {@code spectrum}: the singular values of the Jacobian products ∂s_T/∂s_t for every t. */
@@ -60,13 +62,14 @@ final class SpectrumCommand extends CellCommand<CellRun> {
     }
 
     /** One row per t: t, T − t and every ln σ_i(∂s_T/∂s_t). */
-    private static CsvTable table(double[][] logSigma) {
+    private static StringBuilder table(double[][] logSigma) {
         int n = logSigma[0].length;
         List<String> header = new ArrayList<>(List.of("t", "lag"));
         for (int i = 1; i <= n; i++) {
             header.add("log_sigma_" + i);
         }
-        CsvTable table = new CsvTable(header);
+        StringBuilder text = new StringBuilder();
+        CsvWriter table = new CsvWriter(text, header);
         int steps = logSigma.length - 1;
         for (int t = 0; t <= steps; t++) {
             Object[] row = new Object[n + 2];
@@ -75,9 +78,9 @@ final class SpectrumCommand extends CellCommand<CellRun> {
             for (int i = 0; i < n; i++) {
                 row[i + 2] = logSigma[t][i];
             }
-            table.add(row);
+            table.row(row);
         }
-        return table;
+        return text;
     }
 
     private static SvgPlot plot(double[][] logSigma, CellRun r) {

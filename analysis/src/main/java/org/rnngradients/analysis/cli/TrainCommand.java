@@ -27,6 +27,8 @@ import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.linalg.Initialiser;
 import org.rnngradients.linalg.RandomSource;
 
+import org.rnngradients.analysis.cli.csv.CsvWriter;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -196,12 +198,13 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
     }
 
     /** One row per optimiser step of the training history. */
-    private static CsvTable table(TrainingResult result) {
-        CsvTable table = new CsvTable(List.of("step", "loss", "gradient_norm", "clip_action", "clip_events"));
+    private static StringBuilder table(TrainingResult result) {
+        StringBuilder text = new StringBuilder();
+        CsvWriter table = new CsvWriter(text, List.of("step", "loss", "gradient_norm", "clip_action", "clip_events"));
         for (TrainingProgress p : result.history()) {
-            table.add(p.step(), p.loss(), p.gradientNorm(), p.action().name(), p.clipEvents());
+            table.row(p.step(), p.loss(), p.gradientNorm(), p.action().name(), p.clipEvents());
         }
-        return table;
+        return text;
     }
 
     private SvgPlot plot(TrainingResult result, Setup s) {

@@ -33,7 +33,9 @@ final class ProfileCommand extends CellCommand<CellRun> {
 
     /** The run of {@code command}: T = --steps inputs, or exactly one task sequence for --input task. */
     static CellRun prepare(CellCommand<?> command) throws IOException {
-        CellRun r = command.cellRun(command.run.steps);
+        int steps = command.run.steps;
+        CellRun r = command.cellRun(steps, (cl, cell) -> ResourceLimits.profile(cl, command.model.cell, cell.hiddenSize(),
+                steps));
         return r.task == null ? r : r.onTaskSequence();
     }
 

@@ -75,7 +75,7 @@ final class ResourceLimits {
         if (bytes > available) {
             throw new ParameterException(cl, options + ": " + what + " need about " + size(bytes) + ", more than the "
                     + size(available) + " left of the JVM's maximum heap of " + size(rt.maxMemory())
-                    + " (raise it with java -Xmx, or reduce " + options + ")");
+                    + " (raise it with java -Xmx, or reduce " + options.replaceAll(" [0-9]+", "").replace(" ", ", ") + ")");
         }
     }
 
@@ -89,12 +89,17 @@ final class ResourceLimits {
                 : String.format(Locale.ROOT, "%.3g MiB", bytes / (1024.0 * 1024));
     }
 
-    /** The weights of a cell with G gate blocks, H hidden units and I inputs: both arrays fit, and a few copies fit in the heap. */
+    /** The weights of a cell with G gate blocks, H hidden units and I inputs: both arrays fit, and two copies fit in the heap. */
     static void cell(CommandLine cl, int gates, long hidden, long inputs) {
-        array(cl, "--hidden " + hidden, "W_hh (" + gates + "H × H)", times(gates, hidden, hidden));
-        array(cl, "--hidden " + hidden + " --input-size " + inputs, "W_ih (" + gates + "H × I)", times(gates, hidden, inputs));
-        long weights = times(8, gates, hidden, plus(hidden, inputs, 2));
-        memory(cl, "--hidden " + hidden, "the cell's weights, their gradients and workspaces (4 copies)", times(4, weights));
+        String rows = gates == 1 ? "H" : gates + "H";
+        array(cl, "--hidden " + hidden, "W_hh (" + rows + " × H)", times(gates, hidden, hidden));
+        array(cl, "--hidden " + hidden + " --input-size " + inputs, "W_ih (" + rows + " × I)", times(gates, hidden, inputs));
+        memory(cl, "--hidden " + hidden, "the cell's weights and one working copy", times(2, weightBytes(gates, hidden, inputs)));
+    }
+
+    /** The bytes of W_ih, W_hh and both biases. */
+    private static long weightBytes(int gates, long hidden, long inputs) {
+        return times(8, gates, hidden, plus(hidden, inputs, 2));
     }
 
     /** The inputs of a run: a T × I matrix. */
@@ -110,17 +115,17 @@ final class ResourceLimits {
     }
 
     /** A spectrum: T step Jacobians of n × n, kept to form every product ∂s_T/∂s_t. */
-    static void spectrum(CommandLine cl, long stateSize, long steps) {
-        array(cl, "--hidden", "a step Jacobian (n × n, n = " + stateSize + ")", times(stateSize, stateSize));
-        memory(cl, "--steps " + steps + " --hidden", "the " + steps + " stored step Jacobians (" + stateSize + " × "
+    static void spectrum(CommandLine cl, long hidden, long stateSize, long steps) {
+        array(cl, "--hidden " + hidden, "a step Jacobian (n × n, n = " + stateSize + ")", times(stateSize, stateSize));
+        memory(cl, "--steps " + steps + " --hidden " + hidden, "the " + steps + " stored step Jacobians (" + stateSize + " × "
                 + stateSize + " each)", times(steps, plus(MATRIX_OVERHEAD, times(8, stateSize, stateSize))));
     }
 
     /** A Lyapunov run: an n × n Jacobian, an n × k frame, and k running estimates at every re-orthonormalisation. */
-    static void lyapunov(CommandLine cl, long stateSize, long exponents, long steps, long interval) {
-        array(cl, "--hidden", "a step Jacobian (n × n, n = " + stateSize + ")", times(stateSize, stateSize));
+    static void lyapunov(CommandLine cl, long hidden, long stateSize, long exponents, long steps, long interval) {
+        array(cl, "--hidden " + hidden, "a step Jacobian (n × n, n = " + stateSize + ")", times(stateSize, stateSize));
         long records = steps / Math.max(1, interval) + 1;
-        memory(cl, "--steps " + steps + " --exponents " + exponents, "the Jacobian, the frame and the running"
+        memory(cl, "--steps " + steps + " --hidden " + hidden, "the Jacobian, the frame and the running"
                 + " estimates", plus(times(8, 4, stateSize, plus(stateSize, exponents)), times(16, records, exponents)));
     }
 
@@ -130,6 +135,8 @@ final class ResourceLimits {
      */
     static void training(CommandLine cl, CellKind kind, long inputs, long hidden, long steps, long batch, long testSize) {
         cell(cl, kind.gates(), hidden, inputs);
+        memory(cl, "--hidden " + hidden, "the gradients and optimiser state (4 more copies of the weights)",
+                times(6, weightBytes(kind.gates(), hidden, inputs)));
         long sequence = times(steps, 2 * MATRIX_OVERHEAD + 8L * (inputs + 1));
         long stored = times(steps, perStepBytes(kind, hidden));
         memory(cl, "--steps " + steps + " --batch " + batch + " --test-size " + testSize + " --hidden " + hidden,

@@ -25,7 +25,13 @@ final class SpectrumCommand extends CellCommand<CellRun> {
 
     @Override
     CellRun prepare() throws IOException {
-        return cellRun(run.steps);
+        return prepare(this);
+    }
+
+    /** The run of {@code command}, once its T stored Jacobians are known to fit. */
+    static CellRun prepare(CellCommand<?> command) throws IOException {
+        int steps = command.run.steps;
+        return command.cellRun(steps, (cl, cell) -> ResourceLimits.spectrum(cl, cell.hiddenSize(), cell.stateSize(), steps));
     }
 
     @Override

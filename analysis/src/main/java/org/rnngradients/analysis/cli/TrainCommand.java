@@ -111,7 +111,14 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
         validate();
         Task t = task.create(steps);
         RandomSource random = RandomSource.seeded(seed);
+        if (model.weights == null) {
+            ResourceLimits.training(spec.commandLine(), model.cell, t.inputSize(), model.hidden, steps, batch, testSize);
+        }
         RecurrentCell cell = model.create(t.inputSize(), random);
+        if (model.weights != null) {
+            ResourceLimits.training(spec.commandLine(), model.cell, t.inputSize(), cell.hiddenSize(), steps, batch,
+                    testSize);
+        }
         Readout readout = Readout.initialised(cell.hiddenSize(), t.outputSize(), Initialiser.xavierUniform(1.0),
                 random.fork("readout"));
         RnnModel m = new RnnModel(cell, readout, t.loss());
@@ -141,6 +148,11 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
             case rescue -> NonFinitePolicy.PASCANU_RESCUE;
         };
         return clip == 0 ? GradientClipper.none(policy) : GradientClipper.globalNorm(clip, policy);
+    }
+
+    @Override
+    List<Path> inputs() {
+        return model.weights == null ? List.of() : List.of(model.weights);
     }
 
     @Override

@@ -65,9 +65,11 @@ class PlumbingTest {
     }
 
     @Test
-    void forceReplacesAnOldDirectoryCompletely() throws IOException {
+    void forceReplacesAnEarlierRunCompletely() throws IOException {
         Path target = Files.createDirectory(tmp.resolve("out"));
         Files.writeString(target.resolve("old.txt"), "old");
+        Files.writeString(target.resolve(Manifest.FILE), "{\n  \"tool\": \"rnn-gradients\",\n  \"files\": {\n"
+                + "    \"old.txt\": \"sha256:0\"\n  }\n}\n");
         assertThrows(IllegalArgumentException.class, () -> StagedDirectory.open(target, false));
         try (StagedDirectory s = StagedDirectory.open(target, true)) {
             Files.writeString(s.resolve("new.txt"), "new");
@@ -76,6 +78,19 @@ class PlumbingTest {
         assertEquals(List.of(target), listing());
         assertFalse(Files.exists(target.resolve("old.txt")));
         assertTrue(Files.exists(target.resolve("new.txt")));
+    }
+
+    @Test
+    void stagingRemovesTheParentDirectoriesItCreatedUnlessCommitted() throws IOException {
+        try (StagedDirectory s = StagedDirectory.open(tmp.resolve("a/b/out"), false)) {
+            assertTrue(Files.isDirectory(tmp.resolve("a/b")));
+        }
+        assertEquals(List.of(), listing(), "a/ and a/b/ are gone");
+        Files.createDirectory(tmp.resolve("kept"));
+        try (StagedDirectory s = StagedDirectory.open(tmp.resolve("kept/new/out"), false)) {
+            s.commit();
+        }
+        assertTrue(Files.isDirectory(tmp.resolve("kept/new/out")), "a committed run keeps its parents");
     }
 
     @Test

@@ -118,7 +118,7 @@ public final class ExperimentResults {
 
     /** The CLI's own run of the lab (agreement task, `profiles` command): fitted decay per cell from its mean profile. */
     private static String agreement(Path dir) throws IOException {
-        Path f = dir.resolve("profile-agreement-T50.csv");
+        Path f = dir.resolve("profile-agreement-T50/profiles.csv");
         if (absent(f) != null) {
             return absent(f);
         }

@@ -2,7 +2,7 @@
 module org.rnngradients.docs {
     requires org.rnngradients.analysis;
     requires org.rnngradients.bptt;
-    requires org.apache.commons.csv;
+    requires org.apache.commons.csv; // read through analysis' CSV dialect, which needs it at run time
     requires org.jfree.jfreechart;
     requires org.jfree.svg;
     requires java.desktop;

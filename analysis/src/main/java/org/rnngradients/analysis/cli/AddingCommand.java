@@ -39,8 +39,7 @@ final class AddingCommand extends ExperimentCommand<List<AddingProblem>> {
     private static final List<String> SUMMARY = List.of("cell", "init", "form", "T", "hidden", "forget_bias", "max_steps",
             "steps", "batch", "learning_rate", "clip_theta", "seed", "target_test_mse", "seconds", "train_mse_last100",
             "test_mse", "best_test_mse", "baseline_mse", "baseline", "test_over_baseline", "fraction_within_0.04");
-    /** The columns of curves.csv (also used by the clipping command's neighbours in the book). */
-    static final List<String> CURVE = List.of("cell", "T", "step", "train_mse", "gradient_norm", "clip_action",
+    private static final List<String> CURVE = List.of("cell", "T", "step", "train_mse", "gradient_norm", "clip_action",
             "test_mse");
 
     @Option(names = "--cell", defaultValue = "rnn-tanh", converter = CellKindConverter.class,

@@ -73,6 +73,7 @@ class PlumbingTest {
         assertThrows(IllegalArgumentException.class, () -> StagedDirectory.open(target, false));
         try (StagedDirectory s = StagedDirectory.open(target, true)) {
             Files.writeString(s.resolve("new.txt"), "new");
+            assertTrue(Files.exists(target.resolve("old.txt")), "the earlier run stays whole until the commit");
             s.commit();
         }
         assertEquals(List.of(target), listing());

@@ -1,6 +1,6 @@
 """Recomputes a vanilla-RNN gradient profile from an rnn-gradients output directory with NumPy alone.
 
-    java -jar analysis/target/analysis-0.1.0-SNAPSHOT-cli.jar profile --cell rnn-tanh --out run
+    java -jar analysis/target/rnn-gradients-analysis-0.1.0-SNAPSHOT-cli.jar profile --cell rnn-tanh --out run
     python3 analysis/src/test/python/reproduce_profile.py run rnn-tanh
 
 Reads the parameters (PyTorch state_dict names), inputs.npy, initial_state.npy and target.npy, runs the

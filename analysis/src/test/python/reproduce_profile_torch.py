@@ -1,6 +1,6 @@
 """Recomputes a gradient profile from an rnn-gradients output directory with PyTorch's autograd.
 
-    java -jar analysis/target/analysis-0.1.0-SNAPSHOT-cli.jar profile --cell lstm --steps 40 --out run
+    java -jar analysis/target/rnn-gradients-analysis-0.1.0-SNAPSHOT-cli.jar profile --cell lstm --steps 40 --out run
     python3 analysis/src/test/python/reproduce_profile_torch.py run lstm
 
 Loads the state_dict files into torch.nn.LSTM, GRU or RNN (float64), runs the cell step by step over

@@ -7,7 +7,7 @@ import org.rnngradients.linalg.Spectra;
 
 /**
  * The effective per-step scale γ = ‖W_hh‖₂·sup|φ′| of a vanilla RNN: since J_t = diag(φ′(z_t)) W_hh,
- * every step satisfies ‖J_t‖₂ ≤ γ, so γ < 1 forces vanishing and only γ > 1 permits explosion.
+ * every step satisfies ‖J_t‖₂ ≤ γ, so γ &lt; 1 forces vanishing and only γ > 1 permits explosion.
  */
 public final class EffectiveScale {
     private EffectiveScale() {

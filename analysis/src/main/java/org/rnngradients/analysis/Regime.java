@@ -5,12 +5,12 @@ import org.rnngradients.linalg.Require;
 /**
  * The three regimes of gradient propagation, decided by the largest Lyapunov exponent λ_1 (the
  * asymptotic growth rate of ‖∂h_T/∂h_t‖ in nats per step) against a stated margin ε > 0:
- * VANISHING if λ_1 < −ε, EXPLODING if λ_1 > ε, MARGINAL otherwise. With the default
+ * VANISHING if λ_1 &lt; −ε, EXPLODING if λ_1 > ε, MARGINAL otherwise. With the default
  * ε = {@value #DEFAULT_EPSILON}, a marginal network changes a gradient by at most a factor e over
  * 1/ε = 100 steps.
  */
 public enum Regime {
-    /** λ_1 < −ε: perturbations and gradients shrink exponentially. */
+    /** λ_1 &lt; −ε: perturbations and gradients shrink exponentially. */
     VANISHING,
     /** |λ_1| ≤ ε: growth or decay slower than e per 1/ε steps (the edge of chaos). */
     MARGINAL,

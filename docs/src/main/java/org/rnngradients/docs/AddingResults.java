@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.rnngradients.analysis.cli.csv.CsvTable;
+
 /**
- * Reads the adding-problem results recorded by the bptt experiment programs and judges text 000's claim that a
+ * Reads the adding-problem results recorded by the CLI's {@code adding} command and judges text 000's claim that a
  * vanilla RNN fails beyond about ten steps. A length counts as solved when the test MSE is below a tenth of the
  * baseline 1/6 (always predicting 1), and as failed when it is above half of it.
  */
@@ -21,14 +23,14 @@ public final class AddingResults {
     private AddingResults() {
     }
 
-    /** The vanilla length sweep, {@code bptt/experiments/results/adding-vanilla-length-sweep.csv}. */
+    /** The vanilla length sweep, {@code docs/src/data/adding-vanilla/summary.csv}. */
     public static Path vanillaSweep(Path root) {
-        return root.resolve("bptt/experiments/results/adding-vanilla-length-sweep.csv");
+        return root.resolve(ExperimentResults.DIR).resolve("adding-vanilla/summary.csv");
     }
 
-    /** The same sweep with an orthogonal W_hh, {@code adding-vanilla-orthogonal-length-sweep.csv}. */
+    /** The same sweep with an orthogonal W_hh, {@code adding-vanilla-orthogonal/summary.csv}. */
     public static Path orthogonalSweep(Path root) {
-        return root.resolve("bptt/experiments/results/adding-vanilla-orthogonal-length-sweep.csv");
+        return root.resolve(ExperimentResults.DIR).resolve("adding-vanilla-orthogonal/summary.csv");
     }
 
     /** {@link #boundary} of the default-initialisation sweep. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.rnngradients.analysis.cli.csv.CsvTable;
+
 /** The adding-problem results: the vanilla length sweep for two initialisations, the LSTM runs, the curves. */
 final class AddingSection {
 
@@ -14,20 +16,20 @@ final class AddingSection {
     }
 
     static String render(Path dir, Figures figures) throws IOException {
-        Path sweep = dir.resolve("adding-vanilla-length-sweep.csv");
+        Path sweep = dir.resolve("adding-vanilla/summary.csv");
         if (ExperimentResults.absent(sweep) != null) {
             return ExperimentResults.absent(sweep);
         }
         CsvTable t = CsvTable.read(sweep);
-        Path orthoFile = dir.resolve("adding-vanilla-orthogonal-length-sweep.csv");
+        Path orthoFile = dir.resolve("adding-vanilla-orthogonal/summary.csv");
         CsvTable ortho = Files.isRegularFile(orthoFile) ? CsvTable.read(orthoFile) : null;
         StringBuilder sb = new StringBuilder();
         sb.append("A vanilla tanh RNN (hidden size ").append(t.text(0, "hidden"))
           .append(") trained with Adam and global-norm clipping on the sum form, one run per length. The ratio ")
           .append("compares the held-out MSE with the baseline 1/6 of always answering 1: below ")
           .append(AddingResults.SOLVED).append(" counts as solved, above ").append(AddingResults.FAILED)
-          .append(" as failed. Recorded in `").append(sweep.getFileName())
-          .append(ortho == null ? "`.\n\n" : "` and `" + orthoFile.getFileName() + "`.\n\n")
+          .append(" as failed. Recorded in `").append(dir.relativize(sweep))
+          .append(ortho == null ? "`.\n\n" : "` and `" + dir.relativize(orthoFile) + "`.\n\n")
           .append(".Vanilla RNN on the adding problem: test MSE / baseline\n")
           .append("[width=60%,options=\"header\"]\n|===\n| T | PyTorch default init")
           .append(ortho == null ? "" : " | orthogonal W~hh~").append('\n');
@@ -54,7 +56,7 @@ final class AddingSection {
     }
 
     private static void lstm(Path dir, StringBuilder sb) throws IOException {
-        Path sum = dir.resolve("adding-lstm-T100.csv");
+        Path sum = dir.resolve("adding-lstm-T100/summary.csv");
         if (Files.isRegularFile(sum)) {
             CsvTable l = CsvTable.read(sum);
             sb.append("An LSTM of the same size with forget-gate bias ").append(l.text(0, "forget_bias"))
@@ -62,7 +64,7 @@ final class AddingSection {
               .append(Formats.adoc(l.number(0, "test_over_baseline"), 2)).append(" of the baseline) on the sum form at T = ")
               .append(l.text(0, "T")).append(" after ").append(l.text(0, "steps")).append(" steps. ");
         }
-        Path hoch = dir.resolve("adding-hochreiter-lstm-T100.csv");
+        Path hoch = dir.resolve("adding-hochreiter-lstm-T100/summary.csv");
         if (Files.isRegularFile(hoch)) {
             CsvTable h = CsvTable.read(hoch);
             sb.append("On Hochreiter and Schmidhuber's original form at T = ").append(h.text(0, "T"))
@@ -75,14 +77,14 @@ final class AddingSection {
     }
 
     private static void curves(Path dir, StringBuilder sb, Figures figures) throws IOException {
-        Path vanilla = dir.resolve("adding-vanilla-curves.csv");
+        Path vanilla = dir.resolve("adding-vanilla/curves.csv");
         if (!Files.isRegularFile(vanilla)) {
             return;
         }
         SvgCharts chart = new SvgCharts("adding-training-curves", "training step", "log10 of training MSE");
         var groups = ExperimentResults.group(CsvTable.read(vanilla), "T", "step", "train_mse", true);
         int next = ExperimentResults.addSmoothedGroups(chart, groups, "vanilla, T = ", false, SMOOTHING, 0);
-        Path lstm = dir.resolve("adding-lstm-T100-curve.csv");
+        Path lstm = dir.resolve("adding-lstm-T100/curves.csv");
         if (Files.isRegularFile(lstm)) {
             next = ExperimentResults.addSmoothedGroups(chart, ExperimentResults.group(CsvTable.read(lstm), "T", "step",
                     "train_mse", true), "LSTM, T = ", true, SMOOTHING, next);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.rnngradients.analysis.cli.csv.CsvTable;
+
 /** The clipping experiment: one exploding network trained without clipping, with clipping, with the rescue. */
 final class ClippingSection {
 
@@ -11,7 +13,7 @@ final class ClippingSection {
     }
 
     static String render(Path dir, Figures figures) throws IOException {
-        Path summary = dir.resolve("exploding-clipping-summary.csv");
+        Path summary = dir.resolve("exploding-clipping/summary.csv");
         if (ExperimentResults.absent(summary) != null) {
             return ExperimentResults.absent(summary);
         }
@@ -20,7 +22,7 @@ final class ClippingSection {
         sb.append("A vanilla tanh RNN (H = ").append(t.text(0, "hidden")).append(") whose W~hh~ is orthogonal times ")
           .append(t.text(0, "gain")).append(", an exploding start, trained with plain SGD (learning rate ")
           .append(t.text(0, "learning_rate")).append(") on the adding problem at T = ").append(t.text(0, "T"))
-          .append(", three times from the same seed (`").append(summary.getFileName()).append("`):\n\n")
+          .append(", three times from the same seed (`").append(dir.relativize(summary)).append("`):\n\n")
           .append("[cols=\"3,1,3,2,5,2,2,2\",options=\"header\"]\n|===\n| run | θ | non-finite policy | steps completed | failure | ")
           .append("largest gradient norm | clipped steps | final training loss\n");
         for (int r = 0; r < t.size(); r++) {
@@ -71,7 +73,7 @@ final class ClippingSection {
     }
 
     private static void curves(Path dir, StringBuilder sb, Figures figures) throws IOException {
-        Path curves = dir.resolve("exploding-clipping-curves.csv");
+        Path curves = dir.resolve("exploding-clipping/curves.csv");
         if (!Files.isRegularFile(curves)) {
             return;
         }

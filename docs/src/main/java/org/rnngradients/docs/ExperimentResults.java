@@ -12,19 +12,22 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.rnngradients.analysis.cli.csv.CsvTable;
+
 /**
- * Renders the training results that the bptt experiment programs record as CSV files under
- * {@code bptt/experiments/results/} into four AsciiDoc fragments (adding problem, clipping, memory, others) and
+ * Renders the training results that the CLI's experiment commands record, one run per directory with its CSV files
+ * and manifest, under {@code docs/src/data/} ({@code reproduce.sh} there re-runs them), into four AsciiDoc fragments (adding problem, clipping, memory, others) and
  * their figures. A missing file yields a sentence saying so; nothing is invented.
  */
 public final class ExperimentResults {
 
-    static final String DIR = "bptt/experiments/results";
-    static final Set<String> SPECIAL = Set.of("adding-vanilla-length-sweep.csv", "adding-vanilla-curves.csv",
-            "adding-vanilla-orthogonal-length-sweep.csv", "adding-vanilla-orthogonal-curves.csv",
-            "adding-lstm-T100.csv", "adding-lstm-T100-curve.csv", "adding-hochreiter-lstm-T100.csv",
-            "adding-hochreiter-lstm-T100-curve.csv", "exploding-clipping-summary.csv", "exploding-clipping-curves.csv",
-            "checkpoint-memory-full.csv", "checkpoint-memory-checkpointed.csv", "profile-agreement-T50.csv");
+    static final String DIR = "docs/src/data";
+    static final Set<String> SPECIAL = Set.of("adding-vanilla/summary.csv", "adding-vanilla/curves.csv",
+            "adding-vanilla-orthogonal/summary.csv", "adding-vanilla-orthogonal/curves.csv",
+            "adding-lstm-T100/summary.csv", "adding-lstm-T100/curves.csv", "adding-hochreiter-lstm-T100/summary.csv",
+            "adding-hochreiter-lstm-T100/curves.csv", "exploding-clipping/summary.csv", "exploding-clipping/curves.csv",
+            "checkpoint-memory-full/memory.csv", "checkpoint-memory-checkpointed/memory.csv",
+            "profile-agreement-T50/profiles.csv");
     static final int LONG = 40;
 
     private ExperimentResults() {
@@ -35,7 +38,7 @@ public final class ExperimentResults {
         Path dir = root.resolve(DIR);
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(dir)) {
-            try (Stream<Path> s = Files.list(dir)) {
+            try (Stream<Path> s = Files.walk(dir, 2)) {
                 files = s.filter(p -> p.toString().endsWith(".csv")).sorted().collect(Collectors.toList());
             }
         }
@@ -47,8 +50,8 @@ public final class ExperimentResults {
         Files.writeString(gen.resolve("lab-agreement.adoc"), agreement(dir), StandardCharsets.UTF_8);
         StringBuilder others = new StringBuilder();
         for (Path f : files) {
-            if (!SPECIAL.contains(f.getFileName().toString())) {
-                others.append(generic(f));
+            if (!SPECIAL.contains(name(dir, f))) {
+                others.append(generic(dir, f));
             }
         }
         if (others.length() == 0) {
@@ -61,7 +64,13 @@ public final class ExperimentResults {
     /** "No … recorded" when {@code file} is absent, else null. */
     static String absent(Path file) {
         return Files.isRegularFile(file) ? null
-                : "The `bptt` module had not recorded `" + file.getFileName() + "` when this book was built.\n\n";
+                : "The CLI had not recorded `" + file.getParent().getFileName() + "/" + file.getFileName()
+                + "` when this book was built.\n\n";
+    }
+
+    /** {@code file} relative to the data directory, with forward slashes: {@code run/file.csv}. */
+    static String name(Path dir, Path file) {
+        return dir.relativize(file).toString().replace('\\', '/');
     }
 
     /** Series of (x, y) points grouped by a key, in file order. */
@@ -107,16 +116,16 @@ public final class ExperimentResults {
                 list.stream().mapToDouble(p -> p[0]).toArray(), list.stream().mapToDouble(p -> p[1]).toArray(), dashed)));
     }
 
-    /** The bptt module's own run of the lab (agreement task): fitted decay per cell from its mean profile. */
+    /** The CLI's own run of the lab (agreement task, `profiles` command): fitted decay per cell from its mean profile. */
     private static String agreement(Path dir) throws IOException {
-        Path f = dir.resolve("profile-agreement-T50.csv");
+        Path f = dir.resolve("profile-agreement-T50/profiles.csv");
         if (absent(f) != null) {
             return absent(f);
         }
         CsvTable t = CsvTable.read(f);
-        StringBuilder sb = new StringBuilder("The `bptt` module ran the same measurement on a task with structure, the "
+        StringBuilder sb = new StringBuilder("The CLI's `profiles` command ran the same measurement on a task with structure, the "
                 + "agreement task (a subject, distractors, then a query, loss at the last step only), averaging over "
-                + t.text(0, "samples") + " sequences (`" + f.getFileName() + "`). Fitted the same way:\n\n"
+                + t.text(0, "samples") + " sequences (`" + name(dir, f) + "`). Fitted the same way:\n\n"
                 + "[%autowidth,options=\"header\"]\n|===\n| cell | orders of magnitude lost per 10 steps\n");
         group(t, "cell", "steps_before_loss", "mean_log10_norm", false).forEach((cell, points) -> {
             double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
@@ -129,7 +138,7 @@ public final class ExperimentResults {
 
     private static String memory(Path dir) throws IOException {
         StringBuilder sb = new StringBuilder();
-        for (String name : new String[] {"checkpoint-memory-full.csv", "checkpoint-memory-checkpointed.csv"}) {
+        for (String name : new String[] {"checkpoint-memory-full/memory.csv", "checkpoint-memory-checkpointed/memory.csv"}) {
             Path f = dir.resolve(name);
             if (absent(f) != null) {
                 sb.append(absent(f));
@@ -153,8 +162,8 @@ public final class ExperimentResults {
         return sb.toString();
     }
 
-    private static String generic(Path csv) throws IOException {
-        String name = csv.getFileName().toString();
+    private static String generic(Path dir, Path csv) throws IOException {
+        String name = name(dir, csv);
         CsvTable t;
         try {
             t = CsvTable.read(csv);

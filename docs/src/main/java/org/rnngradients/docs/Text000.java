@@ -1,5 +1,7 @@
 package org.rnngradients.docs;
 
+import org.rnngradients.analysis.cli.csv.CsvTable;
+
 /** Ledger rows for text 000 (the problem and its spectral analysis). */
 final class Text000 {
 
@@ -76,7 +78,7 @@ final class Text000 {
                         + " (orthogonal); failed (> 0.5 × baseline) from T = " + (int) b[1] + " / " + (int) o[1]
                         + (b[2] == 1 && o[2] == 1 ? "" : ", not monotone"),
                 addingVerdict(10, b, o), "vanillaRnnFailsTheAddingProblemBeyondAboutTenSteps",
-                "One seed per length, from `adding-vanilla-length-sweep.csv` and `adding-vanilla-orthogonal-length-sweep.csv` "
+                "One seed per length, from `adding-vanilla/summary.csv` and `adding-vanilla-orthogonal/summary.csv` "
                         + "(<<experiments>>). Rule: holds if no initialisation solves a length above the stated one, "
                         + "approximately if none solves beyond twice it and all fail from four times it."));
     }
@@ -99,7 +101,7 @@ final class Text000 {
 
     /** {completed steps without clipping, failed (1/0), completed steps with clipping, max steps}. */
     static double[] clippingOutcome(java.nio.file.Path root) throws java.io.IOException {
-        CsvTable t = CsvTable.read(root.resolve(ExperimentResults.DIR).resolve("exploding-clipping-summary.csv"));
+        CsvTable t = CsvTable.read(root.resolve(ExperimentResults.DIR).resolve("exploding-clipping/summary.csv"));
         double[] out = new double[4];
         for (int r = 0; r < t.size(); r++) {
             if (t.text(r, "variant").equals("no-clipping")) {
@@ -125,7 +127,7 @@ final class Text000 {
                 "exploding start: unclipped run stopped at step " + (int) c[0] + " of " + (int) c[3]
                         + " on a non-finite gradient; clipped run completed " + (int) c[2] + " of " + (int) c[3],
                 Verdict.forStatement(c[1] == 1 && c[0] < c[3] && c[2] == c[3]), "clippingKeepsAnExplodingRunFinite",
-                "From `bptt/experiments/results/exploding-clipping-summary.csv` (<<experiments>>)."));
+                "From `docs/src/data/exploding-clipping/summary.csv` (<<experiments>>)."));
         l.add(new LedgerRow("nan-few-steps", "001 exploding",
                 "Exploding gradients usually end in loss = NaN within a few training steps", "a few steps",
                 "unclipped run from an exploding start: non-finite gradient at step " + (int) c[0] + " of " + (int) c[3],

@@ -1,5 +1,7 @@
 package org.rnngradients.docs;
 
+import org.rnngradients.analysis.cli.csv.CsvTable;
+
 /** Ledger rows for text 004 (three problems, local Jacobian, spectral norm, γ, clipping, remedies). */
 final class Text004 {
 
@@ -38,7 +40,7 @@ final class Text004 {
     /** {largest relative spread of stored bytes per step over the recorded T, smallest T, largest T} for full BPTT. */
     static double[] memoryPerStepSpread(java.nio.file.Path root) {
         try {
-            CsvTable t = CsvTable.read(root.resolve(ExperimentResults.DIR).resolve("checkpoint-memory-full.csv"));
+            CsvTable t = CsvTable.read(root.resolve(ExperimentResults.DIR).resolve("checkpoint-memory-full/memory.csv"));
             double lo = Double.POSITIVE_INFINITY;
             double hi = 0;
             double tMin = Double.POSITIVE_INFINITY;
@@ -63,7 +65,7 @@ final class Text004 {
                 "recorded LSTM runs, T = " + (int) m[1] + " to " + (int) m[2] + ": stored bytes per step vary by "
                         + Formats.adoc(m[0], 2) + " (relative)",
                 Verdict.forStatement(m[0] < 0.05), "fullBpttMemoryIsLinearInSequenceLength",
-                "From `checkpoint-memory-full.csv` (<<experiments>>); the per-step record is the same at every length."));
+                "From `checkpoint-memory-full/memory.csv` (<<experiments>>); the per-step record is the same at every length."));
         l.value("bptt-memory-linear", Formats.adoc(m[0], 2));
         double worst = 0;
         for (double norm : new double[] {1e-12, 1e-6, 0.01, 0.5, 3, 12}) {

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import org.rnngradients.analysis.cli.csv.CsvTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,7 +104,7 @@ class MechanicsTest {
 
     @Test
     void clippingOutcomeComparesTheFinalLossWithTheBaseline() throws Exception {
-        CsvTable t = CsvTable.read(Path.of("..").resolve(ExperimentResults.DIR).resolve("exploding-clipping-summary.csv"));
+        CsvTable t = CsvTable.read(Path.of("..").resolve(ExperimentResults.DIR).resolve("exploding-clipping/summary.csv"));
         String s = ClippingSection.outcome(t);
         double loss = 0;
         for (int r = 0; r < t.size(); r++) {

@@ -46,7 +46,7 @@ final class AnalyseCommand extends CellCommand<Map<AnalyseCommand.Analysis, Cell
         for (Analysis a : analyses) {
             runs.put(a, switch (a) {
                 case profile -> ProfileCommand.prepare(this);
-                case spectrum -> cellRun(run.steps);
+                case spectrum -> SpectrumCommand.prepare(this);
                 case lyapunov -> LyapunovCommand.prepare(this, lyapunov);
             });
         }

@@ -1,6 +1,8 @@
 package org.rnngradients.analysis.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 
 import picocli.CommandLine.Mixin;
 
@@ -21,12 +23,20 @@ abstract class CellCommand<P> extends ExperimentCommand<P> {
     TaskOptions tasks;
 
     @Override
+    List<Path> inputs() {
+        return model.weights == null ? List.of() : List.of(model.weights);
+    }
+
+    @Override
     long seed() {
         return run.seed;
     }
 
-    /** Validates the options and builds the cell, its {@code steps} inputs and its initial state. */
-    CellRun cellRun(int steps) throws IOException {
-        return CellRun.of(model, run, tasks, steps);
+    /**
+     * Validates the options and builds the cell, its {@code steps} inputs and its initial state, once {@code demand}
+     * has found that the analysis fits in memory.
+     */
+    CellRun cellRun(int steps, CellRun.Demand demand) throws IOException {
+        return CellRun.of(model, run, tasks, steps, demand);
     }
 }

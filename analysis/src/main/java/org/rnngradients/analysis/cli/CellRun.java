@@ -14,6 +14,8 @@ import org.rnngradients.cells.CellKind;
 import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.linalg.RandomSource;
 
+import picocli.CommandLine;
+
 /**
  * What a cell analysis runs on: the cell (initialised or loaded), the inputs x_1..x_T (the rows of a
  * T × I matrix) and the initial state s_0, all fixed before anything is written. {@link #write} saves
@@ -42,15 +44,28 @@ final class CellRun {
      * Validates the options and builds the run with {@code steps} inputs: zero, Gaussian, or (--input task)
      * the inputs of the task's sequences of length --steps, drawn back to back.
      */
-    static CellRun of(ModelOptions model, RunOptions run, TaskOptions tasks, int steps) throws IOException {
+    static CellRun of(ModelOptions model, RunOptions run, TaskOptions tasks, int steps, Demand demand) throws IOException {
         model.validate();
         run.validate();
+        CommandLine cl = model.spec.commandLine();
         RandomSource random = run.random();
         Task task = run.input == RunOptions.InputKind.task ? tasks.create(run.steps) : null;
+        if (model.weights == null) {
+            ResourceLimits.cell(cl, model.cell.gates(), model.hidden, task == null ? model.inputSize : task.inputSize());
+        }
         RecurrentCell cell = model.create(task == null ? null : task.inputSize(), random);
+        ResourceLimits.inputs(cl, steps, cell.inputSize());
+        demand.check(cl, cell);
         DMatrixRMaj xs = task == null ? run.inputs(steps, cell.inputSize(), random)
                 : taskInputs(task, steps, random.fork("inputs"));
         return new CellRun(model.cell, cell, task, xs, run.initialState(cell.stateSize(), random), random);
+    }
+
+    /** What an analysis will allocate for a cell, checked (by {@link ResourceLimits}) before anything is. */
+    @FunctionalInterface
+    interface Demand {
+        /** Throws a ParameterException naming the options when {@code cell}'s analysis cannot fit. */
+        void check(CommandLine cl, RecurrentCell cell);
     }
 
     /** The first sequence of the task, targets included: the one the inputs start with. Needs --input task. */

@@ -2,6 +2,7 @@ package org.rnngradients.analysis.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -29,17 +30,30 @@ abstract class ExperimentCommand<P> implements Callable<Integer> {
     /** The seed recorded in the manifest. */
     abstract long seed();
 
+    /** The files and directories the command reads ({@code --out} must not hold any of them). */
+    List<Path> inputs() {
+        return List.of();
+    }
+
     /** Computes and writes the results into {@code out}; returns headline results for the manifest. */
     abstract Map<String, Object> execute(P prepared, Path out) throws Exception;
 
     @Override
     public Integer call() throws Exception {
-        StagedDirectory.check(output.out, output.force);
-        P prepared = prepare();
-        try (StagedDirectory out = open()) {
-            Map<String, Object> results = execute(prepared, out.dir());
-            Manifest.write(out.dir(), spec, seed(), results);
-            out.commit();
+        OutputTarget.check(output.out, output.force, inputs());
+        try {
+            P prepared = prepare();
+            try (StagedDirectory out = open()) {
+                Map<String, Object> results = execute(prepared, out.dir());
+                Manifest.write(out.dir(), spec, seed(), results);
+                out.commit();
+            }
+        } catch (OutOfMemoryError e) {
+            // ResourceLimits refuses the sizes it can foresee; this is the rest, reported like them (the staging
+            // directory is already gone).
+            throw new IllegalArgumentException("out of memory: this run needs more than the JVM's maximum heap of "
+                    + ResourceLimits.size(Runtime.getRuntime().maxMemory()) + " (raise it with java -Xmx, or choose"
+                    + " smaller sizes)");
         }
         spec.commandLine().getOut().println("wrote " + output.out);
         spec.commandLine().getOut().flush();
@@ -49,7 +63,7 @@ abstract class ExperimentCommand<P> implements Callable<Integer> {
     /** The staging directory; a place where nothing can be created is bad input naming --out. */
     private StagedDirectory open() {
         try {
-            return StagedDirectory.open(output.out, output.force);
+            return StagedDirectory.open(output.out, output.force, inputs());
         } catch (IOException e) {
             throw new IllegalArgumentException("--out " + output.out + ": cannot create a directory there (" + e + ")");
         }

@@ -3,6 +3,7 @@ package org.rnngradients.analysis.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.Map;
 import org.rnngradients.analysis.LyapunovResult;
 import org.rnngradients.analysis.LyapunovSpectrum;
 import org.rnngradients.analysis.Regime;
+
+import org.rnngradients.analysis.cli.csv.CsvWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,9 +24,14 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "lyapunov", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Lyapunov spectrum λ_1 ≥ … ≥ λ_k (nats per step) of the cell's state along its trajectory"
                 + " (QR method), and the regime: vanishing (λ_1 < -ε), marginal or exploding (λ_1 > ε).",
-            "Runs --warm-up steps, then --steps counted steps. Writes lyapunov.csv (i, exponent),"
-                + " lyapunov_convergence.csv, lyapunov.svg, the parameters (state_dict .npy), inputs.npy,"
-                + " initial_state.npy, loss.txt and manifest.json."})
+            "Runs --warm-up steps, then --steps counted steps. Writes lyapunov.csv (i, exponent: sorted in"
+                + " descending order, i = 1 the largest), lyapunov_convergence.csv (the running estimate of QR column"
+                + " j after each re-orthonormalisation, in column order, which at finite T may differ from the sorted"
+                + " order), lyapunov.svg, the parameters (state_dict .npy), inputs.npy, initial_state.npy, loss.txt and"
+                + " manifest.json.",
+            "An exponent of -Infinity is written only with --interval 1, where it means an exactly zero derivative"
+                + " (the product lost rank, e.g. dead ReLU units). With --interval M > 1 a product of M step Jacobians"
+                + " that underflows loses the lower exponents: the run is refused (exit code 2)."})
 final class LyapunovCommand extends CellCommand<CellRun> {
     /** The convergence table follows at most this many exponents (evenly spread from λ_1 to λ_k). */
     private static final int TRACKED = 8;
@@ -51,10 +59,10 @@ final class LyapunovCommand extends CellCommand<CellRun> {
                 description = "Margin of the regime test, nats per step.")
         double epsilon;
 
-        /** The inputs a run needs: --warm-up steps, then {@code counted} steps. */
+        /** The inputs a run needs: --warm-up steps, then {@code counted} steps (at most Integer.MAX_VALUE in all). */
         int totalSteps(CommandLine cl, int counted) {
             OptionChecks.nonNegative(cl, warmUp, "--warm-up");
-            return warmUp + counted;
+            return ResourceLimits.totalSteps(cl, counted, warmUp);
         }
 
         /** Checks the values for a state of size {@code stateSize}. */
@@ -75,9 +83,13 @@ final class LyapunovCommand extends CellCommand<CellRun> {
     /** The run of {@code command} with --warm-up extra steps, its settings checked against the cell. */
     static CellRun prepare(CellCommand<?> command, Settings s) throws IOException {
         CommandLine cl = command.spec.commandLine();
-        CellRun r = command.cellRun(s.totalSteps(cl, command.run.steps));
-        s.validate(cl, r.cell.stateSize());
-        return r;
+        OptionChecks.positive(cl, command.run.steps, "--steps");
+        int total = s.totalSteps(cl, command.run.steps);
+        return command.cellRun(total, (c, cell) -> {
+            s.validate(c, cell.stateSize());
+            int k = s.exponents == 0 ? cell.stateSize() : s.exponents;
+            ResourceLimits.lyapunov(c, cell.hiddenSize(), cell.stateSize(), k, command.run.steps, s.interval);
+        });
     }
 
     @Override
@@ -93,15 +105,16 @@ final class LyapunovCommand extends CellCommand<CellRun> {
         LyapunovResult result = new LyapunovSpectrum(k, s.warmUp, r.steps() - s.warmUp, s.interval,
                 r.random.fork("lyapunov-frame").seed()).compute(r.trajectory(progress));
         progress.finish();
-        Regime regime = Regime.of(result.largest(), s.epsilon);
+        double[] lambda = descending(result.exponents(), s.interval);
+        Regime regime = Regime.of(lambda[0], s.epsilon);
         // end::cli-lyapunov[]
         r.write(out);
         RunFiles.text(out, RunFiles.LOSS, definition(r, s, k));
-        RunFiles.csv(out, "lyapunov.csv", table(result));
+        RunFiles.csv(out, "lyapunov.csv", table(lambda));
         RunFiles.csv(out, "lyapunov_convergence.csv", convergence(result));
-        RunFiles.svg(out, "lyapunov.svg", plot(result, r));
+        RunFiles.svg(out, "lyapunov.svg", plot(lambda, r));
         Map<String, Object> results = new LinkedHashMap<>();
-        results.put("lyapunov.largest", result.largest());
+        results.put("lyapunov.largest", lambda[0]);
         results.put("lyapunov.sum", result.sum());
         results.put("lyapunov.regime", regime.name());
         return results;
@@ -117,24 +130,47 @@ final class LyapunovCommand extends CellCommand<CellRun> {
                 + ", marginal otherwise.\n";
     }
 
-    /** One row per exponent: i, λ_i. */
-    private static CsvTable table(LyapunovResult result) {
-        CsvTable table = new CsvTable(List.of("i", "exponent"));
-        double[] e = result.exponents();
-        for (int i = 0; i < e.length; i++) {
-            table.add(i + 1, e[i]);
+    /**
+     * The exponents sorted in descending order. A non-finite one is refused when {@code interval} > 1: between two
+     * QRs the product of M step Jacobians underflowed (or overflowed), so the lower exponents are lost, not -∞.
+     */
+    static double[] descending(double[] exponents, int interval) {
+        for (int i = 0; i < exponents.length; i++) {
+            if (Double.isNaN(exponents[i]) || Double.isInfinite(exponents[i]) && interval > 1) {
+                throw new IllegalArgumentException("--interval " + interval + ": exponent " + (i + 1) + " came out "
+                        + exponents[i] + " because the product of " + interval + " step Jacobians between two"
+                        + " re-orthonormalisations under- or overflowed; use a smaller --interval (1 is always safe)");
+            }
         }
-        return table;
+        double[] sorted = exponents.clone();
+        Arrays.sort(sorted);
+        for (int i = 0, j = sorted.length - 1; i < j; i++, j--) {
+            double t = sorted[i];
+            sorted[i] = sorted[j];
+            sorted[j] = t;
+        }
+        return sorted;
+    }
+
+    /** One row per exponent: i, λ_i (descending). */
+    private static StringBuilder table(double[] e) {
+        StringBuilder text = new StringBuilder();
+        CsvWriter table = new CsvWriter(text, List.of("i", "exponent"));
+        for (int i = 0; i < e.length; i++) {
+            table.row(i + 1, e[i]);
+        }
+        return text;
     }
 
     /** The running estimates of up to TRACKED exponents at about ROWS re-orthonormalisations. */
-    private static CsvTable convergence(LyapunovResult result) {
+    private static StringBuilder convergence(LyapunovResult result) {
         int[] idx = SvgPlot.evenlySpread(result.exponents().length, TRACKED);
         List<String> header = new ArrayList<>(List.of("steps"));
         for (int i : idx) {
             header.add("lambda_" + (i + 1));
         }
-        CsvTable table = new CsvTable(header);
+        StringBuilder text = new StringBuilder();
+        CsvWriter table = new CsvWriter(text, header);
         int every = Math.max(1, result.records() / ROWS);
         for (int rec = 0; rec < result.records(); rec++) {
             if ((rec + 1) % every != 0 && rec != result.records() - 1) {
@@ -146,13 +182,12 @@ final class LyapunovCommand extends CellCommand<CellRun> {
             for (int j = 0; j < idx.length; j++) {
                 row[j + 1] = est[idx[j]];
             }
-            table.add(row);
+            table.row(row);
         }
-        return table;
+        return text;
     }
 
-    private static SvgPlot plot(LyapunovResult result, CellRun r) {
-        double[] e = result.exponents();
+    private static SvgPlot plot(double[] e, CellRun r) {
         return new SvgPlot("Lyapunov spectrum, " + r.kind.cliName() + ", H = " + r.cell.hiddenSize(), "i",
                 "lambda_i (nats per step)").line("lambda_i", SvgPlot.oneTo(e.length), e).markers();
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.rnngradients.cells.CellKind;
+import org.rnngradients.linalg.Backend;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -19,8 +20,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * {@code manifest.json}: the command line as typed, every option's effective value (defaults
- * included), the seed, the versions of the project, its libraries and Java, a few headline results,
- * and the SHA-256 of every other file in the directory (and its subdirectories). No timestamps, so equal runs give equal manifests.
+ * included), the seed, the versions of the project, its libraries and Java, the linear-algebra backend, a few
+ * headline results, and the SHA-256 of every other file in the directory (and its subdirectories). No
+ * timestamps, so equal runs give equal manifests.
  */
 final class Manifest {
     /** The file name. */
@@ -42,6 +44,7 @@ final class Manifest {
         m.put("options", options(spec));
         m.put("seed", seed);
         m.put("versions", Versions.all());
+        m.put("backend", Backend.current().description());
         m.put("results", results);
         m.put("files", digests(out));
         return m;

@@ -1,6 +1,7 @@
 package org.rnngradients.analysis.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.rnngradients.analysis.io.StateDictIO;
@@ -11,6 +12,7 @@ import org.rnngradients.linalg.RandomSource;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The options that make the cell: its kind and sizes, and either an initialisation or saved weights. */
@@ -50,6 +52,13 @@ final class ModelOptions {
         OptionChecks.positive(spec.commandLine(), hidden, "--hidden");
         OptionChecks.positive(spec.commandLine(), inputSize, "--input-size");
         OptionChecks.positive(spec.commandLine(), gain, "--gain");
+        if (weights != null && !Files.isDirectory(weights)) {
+            throw new ParameterException(spec.commandLine(), "--weights " + weights + (Files.exists(weights)
+                    ? " is not a directory" : " does not exist") + " (it must be a directory holding "
+                    + StateDictIO.fileName(CellParameters.WEIGHT_IH) + ", " + StateDictIO.fileName(CellParameters.WEIGHT_HH)
+                    + ", " + StateDictIO.fileName(CellParameters.BIAS_IH) + " and "
+                    + StateDictIO.fileName(CellParameters.BIAS_HH) + ")");
+        }
     }
 
     /** Whether the user typed {@code option} (rather than taking its default). */

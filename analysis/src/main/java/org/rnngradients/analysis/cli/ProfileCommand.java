@@ -10,6 +10,8 @@ import org.rnngradients.bptt.AdjointProfiler;
 import org.rnngradients.bptt.GradientProfile;
 import org.rnngradients.bptt.RnnModel;
 
+import org.rnngradients.analysis.cli.csv.CsvWriter;
+
 import picocli.CommandLine.Command;
 
 /** {@code profile}: the gradient profile ‖∂L/∂h_t‖ for t = 1..T of a loss at the end of the sequence. */
@@ -31,7 +33,9 @@ final class ProfileCommand extends CellCommand<CellRun> {
 
     /** The run of {@code command}: T = --steps inputs, or exactly one task sequence for --input task. */
     static CellRun prepare(CellCommand<?> command) throws IOException {
-        CellRun r = command.cellRun(command.run.steps);
+        int steps = command.run.steps;
+        CellRun r = command.cellRun(steps, (cl, cell) -> ResourceLimits.profile(cl, command.model.cell, cell.hiddenSize(),
+                steps));
         return r.task == null ? r : r.onTaskSequence();
     }
 
@@ -68,12 +72,13 @@ final class ProfileCommand extends CellCommand<CellRun> {
     }
 
     /** One row per step: t, ln, log10 and the plain norm of ∂L/∂h_t. */
-    private static CsvTable table(GradientProfile profile) {
-        CsvTable table = new CsvTable(List.of("t", "log_norm", "log10_norm", "norm"));
+    private static StringBuilder table(GradientProfile profile) {
+        StringBuilder text = new StringBuilder();
+        CsvWriter table = new CsvWriter(text, List.of("t", "log_norm", "log10_norm", "norm"));
         for (int t = 1; t <= profile.length(); t++) {
-            table.add(t, profile.logNorm(t), profile.log10Norm(t), profile.norm(t));
+            table.row(t, profile.logNorm(t), profile.log10Norm(t), profile.norm(t));
         }
-        return table;
+        return text;
     }
 
     private static SvgPlot plot(GradientProfile profile, CellRun r) {

@@ -24,6 +24,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         showDefaultValues = true,
         description = "Why gradients vanish and explode in recurrent networks: run the book's experiments.",
         subcommands = {ProfileCommand.class, SpectrumCommand.class, LyapunovCommand.class, TrainCommand.class, AnalyseCommand.class,
+            AddingCommand.class, ClippingCommand.class, ProfilesCommand.class, TruncationCommand.class,
+            CheckpointMemoryCommand.class,
             HelpCommand.class})
 public final class RnnGradients implements Runnable {
     /** Exit code for bad input. */

@@ -9,6 +9,7 @@ import org.rnngradients.analysis.io.Npy;
 import org.rnngradients.analysis.io.StateDictIO;
 import org.rnngradients.bptt.Readout;
 import org.rnngradients.bptt.RnnModel;
+import org.rnngradients.analysis.cli.csv.CsvWriter;
 import org.rnngradients.cells.RecurrentCell;
 
 /**
@@ -56,9 +57,9 @@ final class RunFiles {
         Npy.writeAtomically(out.resolve(name), text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A results table. */
-    static void csv(Path out, String name, CsvTable table) throws IOException {
-        text(out, name, table.text());
+    /** A results table, as {@link CsvWriter} wrote it into {@code table}. */
+    static void csv(Path out, String name, StringBuilder table) throws IOException {
+        text(out, name, table.toString());
     }
 
     /** A chart. */

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.rnngradients.analysis.JacobianProduct;
 
+import org.rnngradients.analysis.cli.csv.CsvWriter;
+
 import picocli.CommandLine.Command;
 
 /** {@code spectrum}: the singular values of the Jacobian products ∂s_T/∂s_t for every t. */
@@ -23,7 +25,13 @@ final class SpectrumCommand extends CellCommand<CellRun> {
 
     @Override
     CellRun prepare() throws IOException {
-        return cellRun(run.steps);
+        return prepare(this);
+    }
+
+    /** The run of {@code command}, once its T stored Jacobians are known to fit. */
+    static CellRun prepare(CellCommand<?> command) throws IOException {
+        int steps = command.run.steps;
+        return command.cellRun(steps, (cl, cell) -> ResourceLimits.spectrum(cl, cell.hiddenSize(), cell.stateSize(), steps));
     }
 
     @Override
@@ -60,13 +68,14 @@ final class SpectrumCommand extends CellCommand<CellRun> {
     }
 
     /** One row per t: t, T − t and every ln σ_i(∂s_T/∂s_t). */
-    private static CsvTable table(double[][] logSigma) {
+    private static StringBuilder table(double[][] logSigma) {
         int n = logSigma[0].length;
         List<String> header = new ArrayList<>(List.of("t", "lag"));
         for (int i = 1; i <= n; i++) {
             header.add("log_sigma_" + i);
         }
-        CsvTable table = new CsvTable(header);
+        StringBuilder text = new StringBuilder();
+        CsvWriter table = new CsvWriter(text, header);
         int steps = logSigma.length - 1;
         for (int t = 0; t <= steps; t++) {
             Object[] row = new Object[n + 2];
@@ -75,9 +84,9 @@ final class SpectrumCommand extends CellCommand<CellRun> {
             for (int i = 0; i < n; i++) {
                 row[i + 2] = logSigma[t][i];
             }
-            table.add(row);
+            table.row(row);
         }
-        return table;
+        return text;
     }
 
     private static SvgPlot plot(double[][] logSigma, CellRun r) {

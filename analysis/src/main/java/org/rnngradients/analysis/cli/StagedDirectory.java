@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,13 +16,16 @@ import java.util.stream.Stream;
  * An output directory that appears complete or not at all. Files are written into a hidden
  * temporary directory beside the target ({@code .NAME.partial-…}); {@link #commit()} moves it into
  * place in one rename. Closing without committing, an exception, or Ctrl-C (a shutdown hook)
- * deletes the temporary directory, so no half-written output directory is ever left behind.
+ * deletes the temporary directory and the parent directories it created, so no half-written output directory
+ * is ever left behind. With {@code --force} an earlier run is moved aside, the new one moved into place, and
+ * the earlier one deleted only then (or moved back if the second move fails).
  */
 final class StagedDirectory implements AutoCloseable {
     private final Path target;
     private final boolean replace;
     private Path staging;
     private final Thread hook;
+    private final List<Path> createdParents;
     private boolean committed;
     private boolean aborted;
 
@@ -29,12 +33,43 @@ final class StagedDirectory implements AutoCloseable {
         this.target = target;
         this.replace = replace;
         Path parent = target.getParent();
-        Files.createDirectories(parent);
+        this.createdParents = createParents(parent);
         // The hook is registered before the directory exists, and both creation and abort() hold this
         // object's lock: a Ctrl-C at any moment either prevents the directory or deletes it.
         this.hook = new Thread(this::abort, "rnn-gradients-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
-        createStaging(parent);
+        try {
+            createStaging(parent);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Creates the missing ancestors of {@code dir} and returns them, deepest first (an abort removes them again). */
+    private static List<Path> createParents(Path dir) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            missing.add(p);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            deleteEmpty(missing);
+            throw e;
+        }
+        return missing;
+    }
+
+    /** Deletes the directories of {@code dirs} in order, each only if it is empty. */
+    private static void deleteEmpty(List<Path> dirs) {
+        for (Path p : dirs) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                return; // not empty (someone else wrote there) or not ours to delete: keep it and its ancestors
+            }
+        }
     }
 
     private synchronized void createStaging(Path parent) throws IOException {
@@ -45,30 +80,22 @@ final class StagedDirectory implements AutoCloseable {
     }
 
     /**
-     * Checks that {@code target} may be written (absent, or {@code replace} is set and it is a
-     * directory) and opens a staging directory beside it. A refusal is an IllegalArgumentException
-     * naming the option and the path, thrown before anything is created.
+     * Checks {@code target} with {@link OutputTarget#check} (no inputs) and opens a staging directory beside it,
+     * creating missing parent directories. A refusal is an IllegalArgumentException naming the option and the
+     * path, thrown before anything is created.
      */
     static StagedDirectory open(Path target, boolean replace) throws IOException {
-        return new StagedDirectory(check(target, replace), replace);
+        return open(target, replace, List.of());
+    }
+
+    /** As {@link #open(Path, boolean)} for a command that reads {@code inputs} (which --force must never delete). */
+    static StagedDirectory open(Path target, boolean replace, List<Path> inputs) throws IOException {
+        return new StagedDirectory(OutputTarget.check(target, replace, inputs), replace);
     }
 
     /** The checks of {@link #open}, alone; returns the absolute target. */
     static Path check(Path target, boolean replace) {
-        Path absolute = target.toAbsolutePath().normalize();
-        if (absolute.getParent() == null) {
-            throw new IllegalArgumentException("--out must not be the file system root, was " + target);
-        }
-        if (Files.exists(absolute) && !replace) {
-            throw new IllegalArgumentException("--out " + target + " already exists (add --force to replace it)");
-        }
-        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
-            throw new IllegalArgumentException("--out " + target + " exists and is not a directory");
-        }
-        if (Files.exists(absolute.getParent()) && !Files.isDirectory(absolute.getParent())) {
-            throw new IllegalArgumentException("--out " + target + ": parent is not a directory");
-        }
-        return absolute;
+        return OutputTarget.check(target, replace, List.of());
     }
 
     /** The temporary directory to write into. */
@@ -91,9 +118,16 @@ final class StagedDirectory implements AutoCloseable {
         if (replace && Files.exists(target)) {
             old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
             Files.delete(old);
-            move(target, old);
+            move(target, old);                     // the earlier run steps aside ...
         }
-        move(staging, target);
+        try {
+            move(staging, target);                 // ... the new one takes its place ...
+        } catch (IOException e) {
+            if (old != null) {
+                move(old, target);                 // ... or the earlier run comes back
+            }
+            throw e;
+        }
         committed = true;
         if (old != null) {
             deleteTree(old);
@@ -110,6 +144,7 @@ final class StagedDirectory implements AutoCloseable {
         if (staging != null) {
             deleteTree(staging);
         }
+        deleteEmpty(createdParents);
     }
 
     @Override

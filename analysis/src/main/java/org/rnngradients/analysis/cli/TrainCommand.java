@@ -27,6 +27,8 @@ import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.linalg.Initialiser;
 import org.rnngradients.linalg.RandomSource;
 
+import org.rnngradients.analysis.cli.csv.CsvWriter;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -109,7 +111,14 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
         validate();
         Task t = task.create(steps);
         RandomSource random = RandomSource.seeded(seed);
+        if (model.weights == null) {
+            ResourceLimits.training(spec.commandLine(), model.cell, t.inputSize(), model.hidden, steps, batch, testSize);
+        }
         RecurrentCell cell = model.create(t.inputSize(), random);
+        if (model.weights != null) {
+            ResourceLimits.training(spec.commandLine(), model.cell, t.inputSize(), cell.hiddenSize(), steps, batch,
+                    testSize);
+        }
         Readout readout = Readout.initialised(cell.hiddenSize(), t.outputSize(), Initialiser.xavierUniform(1.0),
                 random.fork("readout"));
         RnnModel m = new RnnModel(cell, readout, t.loss());
@@ -139,6 +148,11 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
             case rescue -> NonFinitePolicy.PASCANU_RESCUE;
         };
         return clip == 0 ? GradientClipper.none(policy) : GradientClipper.globalNorm(clip, policy);
+    }
+
+    @Override
+    List<Path> inputs() {
+        return model.weights == null ? List.of() : List.of(model.weights);
     }
 
     @Override
@@ -196,12 +210,13 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
     }
 
     /** One row per optimiser step of the training history. */
-    private static CsvTable table(TrainingResult result) {
-        CsvTable table = new CsvTable(List.of("step", "loss", "gradient_norm", "clip_action", "clip_events"));
+    private static StringBuilder table(TrainingResult result) {
+        StringBuilder text = new StringBuilder();
+        CsvWriter table = new CsvWriter(text, List.of("step", "loss", "gradient_norm", "clip_action", "clip_events"));
         for (TrainingProgress p : result.history()) {
-            table.add(p.step(), p.loss(), p.gradientNorm(), p.action().name(), p.clipEvents());
+            table.row(p.step(), p.loss(), p.gradientNorm(), p.action().name(), p.clipEvents());
         }
-        return table;
+        return text;
     }
 
     private SvgPlot plot(TrainingResult result, Setup s) {

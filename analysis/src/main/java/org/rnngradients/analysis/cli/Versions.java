@@ -31,7 +31,7 @@ final class Versions {
         v.put("rnn-gradients", p.getProperty("version", "unknown"));
         v.put("java", System.getProperty("java.version"));
         v.put("java.vendor", System.getProperty("java.vendor"));
-        for (String lib : new String[] {"ejml", "picocli", "jfreechart", "jfreesvg"}) {
+        for (String lib : new String[] {"ejml", "picocli", "jfreechart", "jfreesvg", "commons-csv"}) {
             v.put(lib, p.getProperty(lib, "unknown"));
         }
         return v;

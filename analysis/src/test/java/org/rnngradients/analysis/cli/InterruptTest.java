@@ -34,7 +34,8 @@ class InterruptTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(java.toString(), "-Djava.awt.headless=true", "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), RnnGradients.class.getName(),
-                "lyapunov", "--hidden", "96", "--steps", "2000000", "--quiet", "--out", out.toString())
+                "lyapunov", "--hidden", "96", "--exponents", "2", "--steps", "2000000", "--quiet", "--out",
+                out.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {

@@ -65,12 +65,15 @@ class PlumbingTest {
     }
 
     @Test
-    void forceReplacesAnOldDirectoryCompletely() throws IOException {
+    void forceReplacesAnEarlierRunCompletely() throws IOException {
         Path target = Files.createDirectory(tmp.resolve("out"));
         Files.writeString(target.resolve("old.txt"), "old");
+        Files.writeString(target.resolve(Manifest.FILE), "{\n  \"tool\": \"rnn-gradients\",\n  \"files\": {\n"
+                + "    \"old.txt\": \"sha256:0\"\n  }\n}\n");
         assertThrows(IllegalArgumentException.class, () -> StagedDirectory.open(target, false));
         try (StagedDirectory s = StagedDirectory.open(target, true)) {
             Files.writeString(s.resolve("new.txt"), "new");
+            assertTrue(Files.exists(target.resolve("old.txt")), "the earlier run stays whole until the commit");
             s.commit();
         }
         assertEquals(List.of(target), listing());
@@ -79,19 +82,23 @@ class PlumbingTest {
     }
 
     @Test
+    void stagingRemovesTheParentDirectoriesItCreatedUnlessCommitted() throws IOException {
+        try (StagedDirectory s = StagedDirectory.open(tmp.resolve("a/b/out"), false)) {
+            assertTrue(Files.isDirectory(tmp.resolve("a/b")));
+        }
+        assertEquals(List.of(), listing(), "a/ and a/b/ are gone");
+        Files.createDirectory(tmp.resolve("kept"));
+        try (StagedDirectory s = StagedDirectory.open(tmp.resolve("kept/new/out"), false)) {
+            s.commit();
+        }
+        assertTrue(Files.isDirectory(tmp.resolve("kept/new/out")), "a committed run keeps its parents");
+    }
+
+    @Test
     void outThatIsAFileIsRefusedEvenWithForce() throws IOException {
         Path file = Files.writeString(tmp.resolve("f"), "x");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StagedDirectory.check(file, true));
         assertTrue(e.getMessage().contains("not a directory"), e.getMessage());
-    }
-
-    @Test
-    void csvPrintsDoublesThatReadBackExactly() {
-        CsvTable t = new CsvTable(List.of("t", "x", "label"));
-        t.add(1, 0.1 + 0.2, "a,b").add(2L, Double.NEGATIVE_INFINITY, "plain");
-        assertEquals("t,x,label\n1,0.30000000000000004,\"a,b\"\n2,-Infinity,plain\n", t.text());
-        assertEquals(2, t.rowCount());
-        assertThrows(IllegalArgumentException.class, () -> t.add(1, 2.0));
     }
 
     @Test

@@ -89,7 +89,8 @@ class ProfileCommandTest {
 
     @Test
     void existingOutputIsRefusedWithoutForce() throws IOException {
-        Path out = Files.createDirectory(tmp.resolve("run"));
+        Path out = tmp.resolve("run");
+        assertEquals(0, profile(out).exitCode());
         CliRun run = profile(out);
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--out " + out + " already exists"), run.err());

@@ -1,0 +1,26 @@
+/**
+ * Jacobian products along trajectories, bounds, Lyapunov spectra and regimes (package
+ * {@code org.rnngradients.analysis}) and NumPy interop ({@code org.rnngradients.analysis.io}): a library on
+ * linalg and cells. The experiment command line lives in the non-exported package
+ * {@code org.rnngradients.analysis.cli}; everything only it needs is {@code requires static} here and optional in
+ * Maven, so a library user gets linalg, cells and EJML alone.
+ */
+module org.rnngradients.analysis {
+    requires transitive org.rnngradients.cells;
+
+    // The command line only (optional Maven dependencies, bundled into the shaded CLI jar).
+    requires static org.rnngradients.bptt;
+    requires static info.picocli;
+    requires static org.jfree.jfreechart;
+    requires static org.jfree.svg;
+    requires static org.apache.commons.csv;
+    requires static java.desktop;
+    requires static java.management;
+
+    exports org.rnngradients.analysis;
+    exports org.rnngradients.analysis.io;
+    // The CLI's CSV dialect, shared with the book's generator and no one else.
+    exports org.rnngradients.analysis.cli.csv to org.rnngradients.docs;
+    // picocli injects the options into the command objects by reflection.
+    opens org.rnngradients.analysis.cli to info.picocli;
+}

@@ -1,0 +1,11 @@
+/**
+ * Recurrent cells (vanilla RNN, GRU, LSTM) with exact step Jacobians and vector-Jacobian products, in
+ * PyTorch's parameter layout.
+ */
+module org.rnngradients.cells {
+    requires transitive org.rnngradients.linalg;
+
+    exports org.rnngradients.cells;
+    // bptt's StoredActivations counts the bytes of a cell's step cache by reflection on its private fields.
+    opens org.rnngradients.cells to org.rnngradients.bptt;
+}

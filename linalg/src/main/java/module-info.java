@@ -1,0 +1,12 @@
+/**
+ * Allocation-aware linear algebra over EJML: spectra, QR with sign fix, diagonal products, products of
+ * many matrices in log space, seeded randomness and initialisers.
+ */
+module org.rnngradients.linalg {
+    // EJML 0.44 ships no module descriptor: these are its automatic modules (named after the jar files).
+    // DMatrixRMaj appears in this module's API, so readers of linalg read EJML too.
+    requires transitive ejml.core;
+    requires transitive ejml.ddense;
+
+    exports org.rnngradients.linalg;
+}

@@ -31,8 +31,13 @@ public final class Eigenvalues {
 
     /** A workspace for {@code n × n} matrices. */
     public Eigenvalues(int n) {
+        this(n, null);
+    }
+
+    /** A workspace on the given kernel (tests use it to run every path at every size); null: the backend's. */
+    Eigenvalues(int n, Backend.Eig kernel) {
         this.n = Require.positive(n, "n");
-        this.eig = Backend.current().kernels().eigenvalues(n);
+        this.eig = kernel != null ? kernel : Backend.current().kernels().eigenvalues(n);
         this.real = new double[n];
         this.imaginary = new double[n];
     }

@@ -20,10 +20,16 @@ final class NativeKernels implements Backend.Kernels {
     @Override
     public void gemm(double alpha, DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB,
                      double beta, DMatrixRMaj c, int m, int n, int k) {
-        if (!NativeThresholds.nativeGemm(m, n, k)) {
+        if (!NativeThresholds.nativeGemm(m, n, k, transposeA)) {
             java.gemm(alpha, a, transposeA, b, transposeB, beta, c, m, n, k);
-            return;
+        } else {
+            dgemm(alpha, a, transposeA, b, transposeB, beta, c, m, n, k);
         }
+    }
+
+    /** The native product whatever the shape (the tests compare it with the Java kernel at every size). */
+    static void dgemm(double alpha, DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB,
+                      double beta, DMatrixRMaj c, int m, int n, int k) {
         Staging s = Staging.current();
         DoublePointer pa = s.a(a);
         DoublePointer pb = s.b(b);

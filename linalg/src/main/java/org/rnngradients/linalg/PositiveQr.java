@@ -30,12 +30,23 @@ public final class PositiveQr {
 
     /** A workspace for {@code rows × cols} inputs; requires rows ≥ cols. */
     public PositiveQr(int rows, int cols) {
-        this.rows = Require.positive(rows, "rows");
-        this.cols = Require.positive(cols, "cols");
+        this(rows, cols, null);
+    }
+
+    /** A workspace on the given kernel (tests use it to run every path at every size); null: the backend's. */
+    PositiveQr(int rows, int cols, Backend.Qr kernel) {
+        this.rows = requireThin(rows, cols);
+        this.cols = cols;
+        this.qr = kernel != null ? kernel : Backend.current().kernels().qr(rows, cols);
+    }
+
+    private static int requireThin(int rows, int cols) {
+        Require.positive(rows, "rows");
+        Require.positive(cols, "cols");
         if (rows < cols) {
             throw new IllegalArgumentException("rows must be >= cols for a thin QR, was rows=" + rows + ", cols=" + cols);
         }
-        this.qr = Backend.current().kernels().qr(rows, cols);
+        return rows;
     }
 
     /**

@@ -16,9 +16,14 @@ public final class SingularValues {
 
     /** A workspace for matrices of shape {@code rows × cols}. */
     public SingularValues(int rows, int cols) {
+        this(rows, cols, null);
+    }
+
+    /** A workspace on the given kernel (tests use it to run every path at every size); null: the backend's. */
+    SingularValues(int rows, int cols, Backend.Svd kernel) {
         this.rows = Require.positive(rows, "rows");
         this.cols = Require.positive(cols, "cols");
-        this.svd = Backend.current().kernels().singularValues(rows, cols);
+        this.svd = kernel != null ? kernel : Backend.current().kernels().singularValues(rows, cols);
         this.values = new double[Math.min(rows, cols)];
     }
 

@@ -10,8 +10,13 @@ import org.rnngradients.linalg.RandomSource;
  * R (k × k) and the QR workspace. Between re-orthonormalisations each column of the propagated frame is
  * rescaled by a power of two whenever its largest entry leaves [2⁻⁶⁴, 2⁶⁴]; the scaling is exact, commutes
  * with the Jacobians (they act on columns) and only multiplies R's columns, so the exponents carried in
- * {@link #scaleExponents} restore ln R_ii exactly while no entry ever under- or overflows. Nothing
- * allocates after construction.
+ * {@link #scaleExponents} restore ln R_ii exactly while no entry ever under- or overflows.
+ *
+ * <p>Exact zeros. Units whose derivative is exactly zero give J_t, and so the image J_t·Q, exactly zero
+ * rows. When those rows leave fewer dimensions than there are directions, the QR must report the lost
+ * directions as R_ii = 0 exactly, not as rounding noise: the interval ends at that step, and the zero rows
+ * are moved below the others for the QR (a row permutation, undone on Q afterwards), where Householder
+ * reflections keep them exactly zero. Nothing allocates after construction.
  */
 final class BenettinFrame {
     private static final double LN_2 = Math.log(2);
@@ -30,6 +35,9 @@ final class BenettinFrame {
     private final double[] columnLogNorm;
     /** ln R_ii of the last interval with the scales put back: the log growth of direction i. */
     final double[] logGrowth;
+    /** Row order for the QR: the image's non-zero rows first, then its exactly zero rows. */
+    private final int[] rowOrder;
+    private int zeroRows;
     private long stepsTaken;
 
     /** A Haar-random orthonormal n × k frame from {@code seed}. */
@@ -44,22 +52,30 @@ final class BenettinFrame {
         this.columnMax = new double[k];
         this.columnLogNorm = new double[k];
         this.logGrowth = new double[k];
+        this.rowOrder = new int[n];
     }
 
-    /** One step Q ← J_t·Q through the source, then the exact rescaling of columns out of range. */
-    void propagate(JacobianSource source) {
+    /**
+     * One step Q ← J_t·Q through the source, then the exact rescaling of columns out of range. Returns
+     * whether the image has so many exactly zero rows that some direction is exactly lost: then the QR must
+     * come now, before the next Jacobian mixes those rows.
+     */
+    boolean propagate(JacobianSource source) {
         source.advance(q, y);
         DMatrixRMaj swap = q;
         q = y;
         y = swap;
         stepsTaken++;
         keepInRange();
+        return zeroRows > 0 && k > n - zeroRows;
     }
 
     private void keepInRange() {
         java.util.Arrays.fill(columnMax, 0);
+        zeroRows = 0;
         for (int i = 0; i < n; i++) {
             int row = i * k;
+            double rowMax = 0;
             for (int j = 0; j < k; j++) {
                 double x = Math.abs(q.data[row + j]);
                 if (!(x <= Double.MAX_VALUE)) {
@@ -67,6 +83,10 @@ final class BenettinFrame {
                             + stepsTaken + ": the source's step Jacobian is not finite or too large to apply");
                 }
                 columnMax[j] = Math.max(columnMax[j], x);
+                rowMax = Math.max(rowMax, x);
+            }
+            if (rowMax == 0) {
+                zeroRows++;
             }
         }
         for (int j = 0; j < k; j++) {
@@ -87,10 +107,34 @@ final class BenettinFrame {
     /** The re-orthonormalisation Y = QR in place; afterwards {@link #logGrowth} holds ln R_ii with the scales restored. */
     void reorthonormalise() {
         measureColumns();
-        qr.decompose(q, q, r);
+        if (zeroRows == 0) {
+            qr.decompose(q, q, r);
+        } else {
+            decomposeWithZeroRowsLast();
+        }
         for (int i = 0; i < k; i++) {
             logGrowth[i] = Math.log(r.unsafe_get(i, i)) + scaleExponents[i] * LN_2;
             scaleExponents[i] = 0;
+        }
+    }
+
+    /** QR of P·Y with Y's exactly zero rows moved last (P a permutation), then Q ← Pᵀ·Q. */
+    private void decomposeWithZeroRowsLast() {
+        int next = 0;
+        int last = n - zeroRows;
+        for (int i = 0; i < n; i++) {
+            boolean zero = true;
+            for (int j = 0; j < k && zero; j++) {
+                zero = q.data[i * k + j] == 0;
+            }
+            rowOrder[zero ? last++ : next++] = i;
+        }
+        for (int p = 0; p < n; p++) {
+            System.arraycopy(q.data, rowOrder[p] * k, y.data, p * k, k);
+        }
+        qr.decompose(y, y, r);
+        for (int p = 0; p < n; p++) {
+            System.arraycopy(y.data, p * k, q.data, rowOrder[p] * k, k);
         }
     }
 

@@ -55,11 +55,14 @@ final class IntervalGuard {
             throw new ArithmeticException(String.format(java.util.Locale.ROOT,
                     "re-orthonormalising the %d directions after %d step(s) (interval at most %d) lost the lower "
                     + "exponents at step %d: the weakest direction had collapsed to e^-%.1f of its length, beyond "
-                    + "the e^-%.1f at which fewer than 8 bits of it remain; the estimated spread is %.3g nats per step, so the "
-                    + "largest safe interval is %s",
+                    + "the e^-%.1f at which fewer than 8 bits of it remain; the estimated spread is %.3g nats per "
+                    + "step, so the largest safe interval is %s",
                     frame.k, m, maxInterval, frame.stepsTaken(), loss, MAX_LOSS, perStep,
                     safe >= 1 ? String.valueOf((long) safe)
-                            : "below one step: compute fewer exponents, or warm up longer so the frame aligns"));
+                            : "below one step: the step Jacobian is singular on the tracked directions (exactly "
+                            + "zero derivatives whose zeros are not whole rows of J_t, as in a saturated LSTM, give "
+                            + "exponents -Infinity that rounding hides) or nearly so; compute fewer exponents, or "
+                            + "warm up longer so the frame aligns"));
         }
     }
 }

@@ -22,9 +22,12 @@ import org.rnngradients.linalg.Require;
  * rescaled exactly by powers of two as they grow or shrink, so no interval over- or underflows.
  *
  * <p>An exponent is −∞ only when a QR finds a tracked direction exactly lost (R_ii = 0): the step
- * Jacobians are exactly singular on the tracked directions, as when units' derivatives are exactly zero
- * (a dead ReLU, a saturated tanh or gate). The inner loop allocates nothing apart from the records it
- * returns.
+ * Jacobians have exactly zero rows, from units whose derivative is exactly zero (a dead ReLU, a saturated
+ * tanh or gate), leaving fewer dimensions than tracked directions. The interval then ends at that step and
+ * the QR keeps those rows exactly zero. A direction lost to rounding without such exact zeros (a Jacobian
+ * singular in some other way, or contracting one direction by more than e^31 relative to the others within
+ * one step) is refused as above, never reported as −∞ or as a spurious finite value. The inner loop
+ * allocates nothing apart from the records it returns.
  */
 public final class LyapunovSpectrum {
     private static final long DEFAULT_SEED = 0x5EEDL;
@@ -67,15 +70,13 @@ public final class LyapunovSpectrum {
         BenettinFrame frame = new BenettinFrame(n, exponents, seed);
         IntervalGuard guard = new IntervalGuard(interval, exponents);
         for (int done = 0; done < warmUpSteps; ) {
-            int m = Math.min(guard.next(), warmUpSteps - done);
-            benettinStep(source, frame, m);
+            int m = benettinStep(source, frame, Math.min(guard.next(), warmUpSteps - done));
             guard.observe(frame, m);
             done += m;
         }
         Records records = new Records(exponents, (steps + interval - 1) / interval);
         for (int done = 0; done < steps; ) {
-            int m = Math.min(guard.next(), steps - done);
-            benettinStep(source, frame, m);
+            int m = benettinStep(source, frame, Math.min(guard.next(), steps - done));
             guard.check(frame, m);
             guard.observe(frame, m);
             done += m;
@@ -85,12 +86,16 @@ public final class LyapunovSpectrum {
     }
 
     // tag::benettin-step[]
-    /** m steps Y ← J_t Y, then the re-orthonormalisation Y = QR; afterwards the frame holds Q and ln R_ii. */
-    private static void benettinStep(JacobianSource source, BenettinFrame frame, int m) {
-        for (int s = 0; s < m; s++) {
-            frame.propagate(source);    // Q ← J_t·Q (rescaled exactly if it leaves range)
+    /** Up to m steps Y ← J_t Y, then the re-orthonormalisation Y = QR; returns the steps taken. */
+    private static int benettinStep(JacobianSource source, BenettinFrame frame, int m) {
+        int s = 0;
+        boolean directionLost = false;
+        while (s < m && !directionLost) {
+            directionLost = frame.propagate(source);   // Q ← J_t·Q (rescaled exactly if it leaves range)
+            s++;
         }
-        frame.reorthonormalise();       // Q·R ← Q, logGrowth_i = ln R_ii
+        frame.reorthonormalise();                     // Q·R ← Q, logGrowth_i = ln R_ii
+        return s;
     }
     // end::benettin-step[]
 

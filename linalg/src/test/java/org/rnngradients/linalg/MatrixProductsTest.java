@@ -156,8 +156,12 @@ class MatrixProductsTest {
             NativeKernels.dgemm(1, a, false, b, true, 0, second, 300, 300, 300);
             assertArrayEquals(first.data, second.data, 0);
         };
-        Native.withThreads(1, check);
-        Native.withThreads(2, check);
+        for (int threads : new int[] {1, 2}) {
+            Native.withThreads(threads, () -> {
+                assertEquals(threads, OpenBlas.threads());
+                check.run();
+            });
+        }
         DMatrixRMaj first = new DMatrixRMaj(300, 300);
         new JavaKernels().gemm(1, a, false, b, true, 0, first, 300, 300, 300);
         DMatrixRMaj second = new DMatrixRMaj(300, 300);

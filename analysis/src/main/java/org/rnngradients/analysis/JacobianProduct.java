@@ -1,6 +1,7 @@
 package org.rnngradients.analysis;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rnngradients.linalg.ProductSingularValues;
 import org.rnngradients.linalg.Require;
 
 /**

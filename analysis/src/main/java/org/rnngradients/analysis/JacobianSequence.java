@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rnngradients.linalg.MatrixProducts;
 import org.rnngradients.linalg.Require;
 
 /**
@@ -51,6 +52,14 @@ public final class JacobianSequence implements JacobianSource {
     public void advance(DMatrixRMaj jacobian) {
         Require.shape(jacobian, n, n, "jacobian");
         jacobian.setTo(jacobians.get(next));
+        next = (next + 1) % jacobians.size();
+    }
+
+    /** image = J_t·frame for the next Jacobian of the sequence, without copying it. */
+    @Override
+    public void advance(DMatrixRMaj frame, DMatrixRMaj image) {
+        Frames.require(frame, image, n);
+        MatrixProducts.mult(jacobians.get(next), frame, image);
         next = (next + 1) % jacobians.size();
     }
 }

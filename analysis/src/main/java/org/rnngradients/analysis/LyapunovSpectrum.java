@@ -1,22 +1,33 @@
 package org.rnngradients.analysis;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.rnngradients.linalg.PositiveQr;
-import org.rnngradients.linalg.RandomMatrices;
-import org.rnngradients.linalg.RandomSource;
+import java.util.Arrays;
+
 import org.rnngradients.linalg.Require;
 
 /**
  * The k largest Lyapunov exponents λ_1 ≥ … ≥ λ_k (nats per step) of a {@link JacobianSource} by the
- * QR method of Benettin et al.: carry k orthonormal directions Q through the Jacobians, and every
- * m steps re-orthonormalise, Y = QR, adding ln R_ii to the i-th sum; λ_i = sum_i / steps. Warm-up
- * steps first align Q with the dominant directions without counting. The initial directions are a
- * Haar-random orthonormal k-frame from a fixed seed, so no exponent is missed by an unlucky start.
+ * QR method of Benettin et al.: carry k orthonormal directions Q through the Jacobians (as the block
+ * product J_t·Q, which sources compute without forming J_t where they can), and after an interval of
+ * m steps re-orthonormalise with a thin n × k QR, Y = QR, adding ln R_ii to the i-th sum;
+ * λ_i = sum_i / steps. Warm-up steps first align Q with the dominant directions without counting. The
+ * initial directions are a Haar-random orthonormal k-frame from a fixed seed, so no exponent is missed
+ * by an unlucky start.
  *
- * <p>The interval m trades speed for range: over m steps the propagated directions grow like
- * e^{m λ_1} and collapse onto the top direction, so m must keep e^{m(λ_1 − λ_k)} well inside double
- * precision (m = 1 always does). The inner loop allocates nothing.
+ * <p>The interval trades speed for range. In exact arithmetic every interval gives the same exponents,
+ * but over m steps the directions spread apart by about m(λ_1 − λ_k) nats and collapse onto the
+ * strongest, and the QR then resolves the weak ones only to about e^{m(λ_1 − λ_k)}·2⁻⁵³. So the requested
+ * interval is an upper bound: each interval is shortened (down to one step) to keep the estimated spread
+ * within half of double precision, and a counted interval that still lost too much is refused with an
+ * {@link ArithmeticException} naming the interval, the spread and the largest safe interval. Columns are
+ * rescaled exactly by powers of two as they grow or shrink, so no interval over- or underflows.
+ *
+ * <p>An exponent is −∞ only when a QR finds a tracked direction exactly lost (R_ii = 0): the step
+ * Jacobians have exactly zero rows, from units whose derivative is exactly zero (a dead ReLU, a saturated
+ * tanh or gate), leaving fewer dimensions than tracked directions. The interval then ends at that step and
+ * the QR keeps those rows exactly zero. A direction lost to rounding without such exact zeros (a Jacobian
+ * singular in some other way, or contracting one direction by more than e^31 relative to the others within
+ * one step) is refused as above, never reported as −∞ or as a spurious finite value. The inner loop
+ * allocates nothing apart from the records it returns.
  */
 public final class LyapunovSpectrum {
     private static final long DEFAULT_SEED = 0x5EEDL;
@@ -29,7 +40,7 @@ public final class LyapunovSpectrum {
 
     /**
      * A computation of {@code exponents} (≥ 1) exponents over {@code steps} (≥ 1) counted steps after
-     * {@code warmUpSteps} (≥ 0), re-orthonormalising every {@code interval} (≥ 1) steps.
+     * {@code warmUpSteps} (≥ 0), re-orthonormalising at least every {@code interval} (≥ 1) steps.
      */
     public LyapunovSpectrum(int exponents, int warmUpSteps, int steps, int interval) {
         this(exponents, warmUpSteps, steps, interval, DEFAULT_SEED);
@@ -44,82 +55,97 @@ public final class LyapunovSpectrum {
         this.seed = seed;
     }
 
-    /** Runs the method on {@code source}, which must have dimension ≥ the number of exponents. */
+    /**
+     * Runs the method on {@code source}, which must have dimension ≥ the number of exponents.
+     *
+     * @throws ArithmeticException if even the shortened intervals cannot resolve the exponents (see above), or
+     *                             the source's Jacobians cannot be applied in double precision
+     */
     public LyapunovResult compute(JacobianSource source) {
         Require.nonNull(source, "source");
         int n = source.dimension();
         if (exponents > n) {
             throw new IllegalArgumentException("exponents must be <= the state dimension " + n + ", was " + exponents);
         }
-        Workspace w = new Workspace(n, exponents, seed);
-        for (int done = 0; done < warmUpSteps; done += interval) {
-            benettinStep(source, w, Math.min(interval, warmUpSteps - done));
-        }
-        int records = (steps + interval - 1) / interval;
-        double[] sums = new double[exponents];
-        double[][] running = new double[records][exponents];
-        double[][] local = new double[records][exponents];
-        int[] at = new int[records];
-        int done = 0;
-        for (int k = 0; k < records; k++) {
-            int m = Math.min(interval, steps - done);
-            benettinStep(source, w, m);
+        BenettinFrame frame = new BenettinFrame(n, exponents, seed);
+        IntervalGuard guard = new IntervalGuard(interval, exponents);
+        for (int done = 0; done < warmUpSteps; ) {
+            int m = benettinStep(source, frame, Math.min(guard.next(), warmUpSteps - done));
+            guard.observe(frame, m);
             done += m;
-            at[k] = done;
-            recordInterval(w.r, m, sums, done, running[k], local[k]);
         }
-        return new LyapunovResult(running, local, at);
+        Records records = new Records(exponents, (steps + interval - 1) / interval);
+        for (int done = 0; done < steps; ) {
+            int m = benettinStep(source, frame, Math.min(guard.next(), steps - done));
+            guard.check(frame, m);
+            guard.observe(frame, m);
+            done += m;
+            records.add(frame.logGrowth, m, done, frame.loss());
+        }
+        return records.result();
     }
 
     // tag::benettin-step[]
-    /** m steps Y ← J_t Y, then the re-orthonormalisation Y = QR; afterwards w.q holds Q and w.r holds R. */
-    private static void benettinStep(JacobianSource source, Workspace w, int m) {
-        for (int s = 0; s < m; s++) {
-            source.advance(w.jacobian);
-            CommonOps_DDRM.mult(w.jacobian, w.q, w.y);
-            w.q.setTo(w.y);
+    /** Up to m steps Y ← J_t Y, then the re-orthonormalisation Y = QR; returns the steps taken. */
+    private static int benettinStep(JacobianSource source, BenettinFrame frame, int m) {
+        int s = 0;
+        boolean directionLost = false;
+        while (s < m && !directionLost) {
+            directionLost = frame.propagate(source);   // Q ← J_t·Q (rescaled exactly if it leaves range)
+            s++;
         }
-        requireRepresentable(w.y, m);
-        w.qr.decompose(w.y, w.q, w.r);
+        frame.reorthonormalise();                     // Q·R ← Q, logGrowth_i = ln R_ii
+        return s;
     }
     // end::benettin-step[]
 
-    // tag::lyapunov-running-estimate[]
-    /** Local exponents ln R_ii / m of this interval; running estimates (Σ ln R_ii) / steps so far. */
-    private static void recordInterval(DMatrixRMaj r, int m, double[] sums, int stepsSoFar,
-                                       double[] running, double[] local) {
-        for (int i = 0; i < sums.length; i++) {
-            double logGrowth = Math.log(r.unsafe_get(i, i));
-            sums[i] += logGrowth;
-            local[i] = logGrowth / m;
-            running[i] = sums[i] / stepsSoFar;
-        }
-    }
-    // end::lyapunov-running-estimate[]
+    /** The running and local exponents after each interval, grown by doubling as intervals are shortened. */
+    private static final class Records {
+        private final double[] sums;
+        private double[][] running;
+        private double[][] local;
+        private int[] stepsAt;
+        private double[] losses;
+        private int count;
 
-    private static void requireRepresentable(DMatrixRMaj y, int m) {
-        for (int k = 0; k < y.getNumElements(); k++) {
-            if (!Double.isFinite(y.data[k])) {
-                throw new ArithmeticException("the propagated frame left double range within an interval of "
-                        + m + " steps; use a shorter re-orthonormalisation interval");
+        Records(int k, int expected) {
+            this.sums = new double[k];
+            this.running = new double[Math.max(1, expected)][];
+            this.local = new double[running.length][];
+            this.stepsAt = new int[running.length];
+            this.losses = new double[running.length];
+        }
+
+        // tag::lyapunov-running-estimate[]
+        /** Local exponents ln R_ii / m of this interval; running estimates (Σ ln R_ii) / steps so far. */
+        void add(double[] logGrowth, int m, int stepsSoFar, double loss) {
+            if (count == stepsAt.length) {
+                grow();
             }
+            double[] run = new double[sums.length];
+            double[] loc = new double[sums.length];
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += logGrowth[i];
+                loc[i] = logGrowth[i] / m;
+                run[i] = sums[i] / stepsSoFar;
+            }
+            running[count] = run;
+            local[count] = loc;
+            losses[count] = loss;
+            stepsAt[count++] = stepsSoFar;
         }
-    }
+        // end::lyapunov-running-estimate[]
 
-    /** The buffers of one run: J (n × n), the frame Q and its image Y (n × k), R (k × k), the QR workspace. */
-    private static final class Workspace {
-        final DMatrixRMaj jacobian;
-        final DMatrixRMaj q;
-        final DMatrixRMaj y;
-        final DMatrixRMaj r;
-        final PositiveQr qr;
+        private void grow() {
+            running = Arrays.copyOf(running, 2 * count);
+            local = Arrays.copyOf(local, 2 * count);
+            stepsAt = Arrays.copyOf(stepsAt, 2 * count);
+            losses = Arrays.copyOf(losses, 2 * count);
+        }
 
-        Workspace(int n, int k, long seed) {
-            jacobian = new DMatrixRMaj(n, n);
-            q = RandomMatrices.orthogonal(new DMatrixRMaj(n, k), RandomSource.seeded(seed).fork("lyapunov-frame"));
-            y = new DMatrixRMaj(n, k);
-            r = new DMatrixRMaj(k, k);
-            qr = new PositiveQr(n, k);
+        LyapunovResult result() {
+            return new LyapunovResult(Arrays.copyOf(running, count), Arrays.copyOf(local, count),
+                    Arrays.copyOf(stepsAt, count), Arrays.copyOf(losses, count));
         }
     }
 }

@@ -6,7 +6,7 @@
  *       {@link org.rnngradients.analysis.CellTrajectory} (any recurrent cell, LSTM with its full [h; c]
  *       state), {@link org.rnngradients.analysis.LinearMap}, {@link org.rnngradients.analysis.HenonMap}
  *       and {@link org.rnngradients.analysis.JacobianSequence}.</li>
- *   <li>Long products without overflow: {@link org.rnngradients.analysis.ProductSingularValues}
+ *   <li>Long products without overflow: {@link org.rnngradients.linalg.ProductSingularValues}
  *       (QR accumulation plus log-scaled Jacobi) and {@link org.rnngradients.analysis.JacobianProduct}
  *       (∂h_T/∂h_t for every t).</li>
  *   <li>Bounds: {@link org.rnngradients.analysis.StepSeries} (ρ(J_t), ‖J_t‖),

@@ -84,18 +84,21 @@ class LyapunovSpectrumTest {
     @Test
     void runningEstimatesEndAtTheExponentsAndLocalExponentsAverageToThem() {
         LyapunovResult result = new LyapunovSpectrum(2, 100, 1005, 10).compute(HenonMap.classical());
-        assertEquals(101, result.records());
-        assertEquals(1005, result.stepsAt(100));
-        assertArrayEquals(result.exponents(), result.runningEstimate(result.records() - 1), 0);
+        assertEquals(1005, result.stepsAt(result.records() - 1));
+        assertArrayEquals(result.frameOrderExponents(), result.runningEstimate(result.records() - 1), 0);
         double[] weighted = new double[2];
+        int counted = 0;
         for (int r = 0; r < result.records(); r++) {
-            int m = result.stepsAt(r) - (r == 0 ? 0 : result.stepsAt(r - 1));
+            int m = result.intervalAt(r);
+            assertTrue(m >= 1 && m <= 10, "interval " + m + " at record " + r);
+            counted += m;
             for (int i = 0; i < 2; i++) {
                 weighted[i] += result.localExponents(r)[i] * m;
             }
         }
-        assertArrayEquals(result.exponents(), new double[] {weighted[0] / 1005, weighted[1] / 1005}, 1e-12);
-        assertEquals(101, result.runningEstimateOf(0).length);
+        assertEquals(1005, counted);
+        assertArrayEquals(result.frameOrderExponents(), new double[] {weighted[0] / 1005, weighted[1] / 1005}, 1e-12);
+        assertEquals(result.records(), result.runningEstimateOf(0).length);
     }
 
     @Test
@@ -106,9 +109,24 @@ class LyapunovSpectrumTest {
     }
 
     @Test
-    void intervalTooLongForDoubleRangeIsReported() {
+    void anIntervalThatCannotResolveTheExponentsIsRefusedNamingTheIntervalAndTheSpread() {
+        // From a random frame, one step of diag(1e10, 1e-10) collapses the second direction to e^-46 of its
+        // length, beyond double precision: the counted interval is refused, however short.
         LinearMap map = new LinearMap(CommonOps_DDRM.diag(1e10, 1e-10));
-        assertThrows(ArithmeticException.class, () -> new LyapunovSpectrum(2, 0, 100, 100).compute(map));
+        ArithmeticException e = assertThrows(ArithmeticException.class,
+                () -> new LyapunovSpectrum(2, 0, 100, 100).compute(map));
+        assertTrue(e.getMessage().contains("after 1 step(s) (interval at most 100)"), e.getMessage());
+        assertTrue(e.getMessage().contains("nats per step"), e.getMessage());
+        assertTrue(e.getMessage().contains("largest safe interval is below one step"), e.getMessage());
+    }
+
+    @Test
+    void afterWarmUpAlignsTheFrameTheSameMapIsResolvedWithTheIntervalShortened() {
+        LyapunovResult result = new LyapunovSpectrum(2, 5, 100, 100).compute(new LinearMap(CommonOps_DDRM.diag(1e10, 1e-10)));
+        assertArrayEquals(new double[] {Math.log(1e10), Math.log(1e-10)}, result.exponents(), 1e-12);
+        for (int r = 0; r < result.records(); r++) {
+            assertEquals(1, result.intervalAt(r), "46 nats of spread per step allow no longer interval");
+        }
     }
 
     @Test
@@ -130,9 +148,11 @@ class LyapunovSpectrumTest {
     @Test
     void resultRecordsOutsideTheRunAreRefusedWithNamedErrors() {
         LyapunovResult result = new LyapunovSpectrum(2, 0, 20, 5).compute(HenonMap.classical());
-        assertMessage("r", () -> result.runningEstimate(4));
+        int records = result.records();
+        assertMessage("r", () -> result.runningEstimate(records));
         assertMessage("r", () -> result.localExponents(-1));
-        assertMessage("r", () -> result.stepsAt(4));
+        assertMessage("r", () -> result.stepsAt(records));
+        assertMessage("r", () -> result.intervalAt(records));
         assertMessage("i", () -> result.runningEstimateOf(2));
         assertMessage("largestExponent", () -> Regime.of(Double.NaN));
     }

@@ -10,6 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.ejml.data.DMatrixRMaj;
+import org.rnngradients.linalg.ProductSingularValues;
 import org.rnngradients.linalg.RandomSource;
 import org.rnngradients.linalg.Spectra;
 

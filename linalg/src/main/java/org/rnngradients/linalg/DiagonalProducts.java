@@ -3,6 +3,7 @@ package org.rnngradients.linalg;
 import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Products with a diagonal matrix diag(d) that never form it: the step Jacobian
@@ -26,15 +27,10 @@ public final class DiagonalProducts {
     }
 
     // tag::diag-times[]
+    /** EJML's in-place row scaling on a copy of W. */
     private static DMatrixRMaj scaleRows(DMatrixRMaj d, DMatrixRMaj w, DMatrixRMaj out) {
-        int cols = w.numCols;
-        for (int i = 0; i < w.numRows; i++) {
-            double di = d.data[i];
-            int row = i * cols;
-            for (int j = 0; j < cols; j++) {
-                out.data[row + j] = di * w.data[row + j];
-            }
-        }
+        out.setTo(w);
+        CommonOps_DDRM.multRows(d.data, out);
         return out;
     }
     // end::diag-times[]

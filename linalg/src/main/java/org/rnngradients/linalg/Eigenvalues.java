@@ -1,34 +1,45 @@
 package org.rnngradients.linalg;
 
 import java.util.Arrays;
+import java.util.Comparator;
 
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * Reusable workspace for the eigenvalues of {@code n × n} matrices (general, not only symmetric).
- * The input is never modified.
+ * Reusable workspace for the eigenvalues of {@code n × n} matrices (general, not only symmetric), on the
+ * current {@link Backend}: LAPACK's {@code dgeev} without vectors, or EJML's Hessenberg and double-shift
+ * QR for small n and on the Java backend. Both use the general algorithm for every input, so the result
+ * never depends on a symmetry tolerance. The input is never modified.
  *
- * <p>Allocation: this class keeps its own buffers, but EJML 0.44's general eigenvalue algorithm
- * ({@code WatchedDoubleStepQREigen_DDRM.setup} and {@code WatchedDoubleStepQREigenvalue_DDRM.setup})
- * allocates a {@code Complex_F64[n]}, its n entries and an {@code int[n]} on every decomposition,
- * about 110·n bytes per call (measured). It is short-lived garbage; per-step loops that must not
- * allocate at all should use {@link SingularValues} or {@link PositiveQr}, which allocate nothing.
- * The general (Hessenberg + double-shift QR) algorithm is used for every input, symmetric or not,
- * so the result never depends on a symmetry tolerance.
+ * <p>Allocation: {@link #spectralRadius} and {@link #moduli} allocate nothing on the Java heap on the
+ * native path (checked by a test). EJML's eigenvalue algorithm allocates small arrays on every
+ * decomposition, so on the Java path they leave short-lived garbage; per-step loops that must not
+ * allocate at all on every backend should use {@link SingularValues} or {@link PositiveQr}.
  */
 public final class Eigenvalues {
+    /** Descending modulus; ties (a conjugate pair) by descending real then imaginary part, on every backend. */
+    private static final Comparator<Complex_F64> ORDER = Comparator
+            .comparingDouble((Complex_F64 z) -> -Math.hypot(z.real, z.imaginary))
+            .thenComparingDouble(z -> -z.real)
+            .thenComparingDouble(z -> -z.imaginary);
+
     private final int n;
-    private final DMatrixRMaj copy;
-    private final EigenDecomposition_F64<DMatrixRMaj> eig;
+    private final Backend.Eig eig;
+    private final double[] real;
+    private final double[] imaginary;
 
     /** A workspace for {@code n × n} matrices. */
     public Eigenvalues(int n) {
+        this(n, null);
+    }
+
+    /** A workspace on the given kernel (tests use it to run every path at every size); null: the backend's. */
+    Eigenvalues(int n, Backend.Eig kernel) {
         this.n = Require.positive(n, "n");
-        this.copy = new DMatrixRMaj(n, n);
-        this.eig = DecompositionFactory_DDRM.eig(n, false, false);
+        this.eig = kernel != null ? kernel : Backend.current().kernels().eigenvalues(n);
+        this.real = new double[n];
+        this.imaginary = new double[n];
     }
 
     /** The size n this workspace accepts. */
@@ -40,10 +51,12 @@ public final class Eigenvalues {
         Require.square(a, "a");
         Require.shape(a, n, n, "a");
         Require.finite(a, "a");
-        copy.setTo(a);
-        if (!eig.decompose(copy)) {
-            throw new ArithmeticException("eigen-decomposition did not converge for a " + n + "x" + n + " matrix");
-        }
+        eig.compute(a, real, imaginary);
+    }
+
+    /** |λᵢ| of the last decomposition, without overflow for huge parts. */
+    private double modulus(int i) {
+        return Math.hypot(real[i], imaginary[i]);
     }
 
     // tag::spectral-radius[]
@@ -51,8 +64,8 @@ public final class Eigenvalues {
     public double spectralRadius(DMatrixRMaj a) {
         decompose(a);
         double rho = 0;
-        for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
-            rho = Math.max(rho, eig.getEigenvalue(i).getMagnitude());
+        for (int i = 0; i < n; i++) {
+            rho = Math.max(rho, modulus(i));
         }
         return rho;
     }
@@ -66,22 +79,26 @@ public final class Eigenvalues {
         }
         decompose(a);
         for (int i = 0; i < n; i++) {
-            out[i] = eig.getEigenvalue(i).getMagnitude();
+            out[i] = -modulus(i);
         }
         Arrays.sort(out);
-        SingularValues.reverse(out);
+        for (int i = 0; i < n; i++) {
+            out[i] = -out[i];
+        }
         return out;
     }
 
-    /** The eigenvalues of {@code a} as new complex numbers, in descending order of modulus. */
+    /**
+     * The eigenvalues of {@code a} as new complex numbers, in descending order of modulus (a conjugate pair
+     * with the positive imaginary part first).
+     */
     public Complex_F64[] compute(DMatrixRMaj a) {
         decompose(a);
         Complex_F64[] out = new Complex_F64[n];
         for (int i = 0; i < n; i++) {
-            Complex_F64 e = eig.getEigenvalue(i);
-            out[i] = new Complex_F64(e.real, e.imaginary);
+            out[i] = new Complex_F64(real[i], imaginary[i]);
         }
-        Arrays.sort(out, (x, y) -> Double.compare(y.getMagnitude(), x.getMagnitude()));
+        Arrays.sort(out, ORDER);
         return out;
     }
 }

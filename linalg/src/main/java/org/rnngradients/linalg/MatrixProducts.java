@@ -5,12 +5,12 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * General matrix products C = α·op(A)·op(B) + β·C (GEMM; GEMV when B is a column), the hot kernel
- * of every batched step. Each call runs on the selected {@link Backend}. Output arguments follow
- * EJML's style: a {@code null} output is allocated and returned; a given output must have the
- * result's shape and must not be the same object as an operand.
- *
- * <p>This first version delegates to EJML's {@link CommonOps_DDRM}; the native backend replaces the
- * body of {@link #gemm} without changing any signature.
+ * of every batched step. Each call runs on the selected {@link Backend}: OpenBLAS's dgemm, or EJML's
+ * {@code CommonOps_DDRM} for products too small to repay a native call and on the Java backend. Output
+ * arguments follow EJML's style: a {@code null} output is allocated and returned; a given output must
+ * have the result's shape and must not share its storage with an operand. With a given output, a call
+ * allocates nothing on the Java heap (after the first call on a thread). A left operand reused by many
+ * products belongs in a {@link ResidentMatrix}, which saves copying it on every call.
  */
 public final class MatrixProducts {
     private MatrixProducts() {
@@ -39,11 +39,28 @@ public final class MatrixProducts {
             beta = 0;
         } else {
             Require.shape(c, m, n, "c");
-            if (c == a || c == b) {
-                throw new IllegalArgumentException("c must not be the same object as " + (c == a ? "a" : "b"));
+            if (c == a || c == b || c.data == a.data || c.data == b.data) {
+                throw new IllegalArgumentException("c must not share its storage with "
+                        + (c == a || c.data == a.data ? "a" : "b"));
             }
         }
+        if (m == 0 || n == 0) {
+            return c;
+        }
+        if (k == 0 || alpha == 0) {
+            return scaled(beta, c);
+        }
         Backend.current().kernels().gemm(alpha, a, transposeA, b, transposeB, beta, c, m, n, k);
+        return c;
+    }
+
+    /** c = β·c, with β = 0 clearing c whatever it held: the product of an empty or zero-weighted sum. */
+    static DMatrixRMaj scaled(double beta, DMatrixRMaj c) {
+        if (beta == 0) {
+            c.zero();
+        } else if (beta != 1) {
+            CommonOps_DDRM.scale(beta, c);
+        }
         return c;
     }
 

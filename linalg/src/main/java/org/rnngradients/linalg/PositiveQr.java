@@ -1,23 +1,22 @@
 package org.rnngradients.linalg;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.decomposition.qr.QRDecompositionHouseholderColumn_DDRM;
 
 /**
  * Thin QR decomposition A = QR of an {@code m × n} matrix (m ≥ n) with the sign convention
  * diag(R) ≥ 0, which makes it unique for full-rank A. Rank-deficient A is accepted too: step
  * Jacobians are singular whenever a unit's derivative is exactly zero (a ReLU below threshold, a
- * saturated gate), and the factorisation then has R_ii = 0 for each lost direction (EJML's Householder
- * QR uses the identity reflector for a zero column; it reports that as a failure, which is ignored here). A reusable workspace: after construction,
- * {@link #decompose} allocates nothing (EJML 0.44's Householder QR reuses its buffers, and
- * {@code getQ(q, true)} / {@code getR(r, true)} write into the given matrices; checked by a test),
+ * saturated gate), and the factorisation then has R_ii = 0 for each column that is exactly zero after
+ * the reflections before it (both backends use the identity reflector there). Householder QR on the
+ * current {@link Backend}: LAPACK's {@code dgeqrf} and {@code dorgqr} (workspace sized once, at
+ * construction), or EJML's column Householder QR for small shapes and on the Java backend. A reusable
+ * workspace: after construction, {@link #decompose} allocates nothing on the Java heap (checked by a test),
  * so it can run every time step (Benettin's method). The input is never modified.
  */
 public final class PositiveQr {
     private final int rows;
     private final int cols;
-    private final DMatrixRMaj copy;
-    private final QRDecompositionHouseholderColumn_DDRM qr = new QRDecompositionHouseholderColumn_DDRM();
+    private final Backend.Qr qr;
 
     /** The number of rows m of the inputs. */
     public int rows() {
@@ -31,12 +30,23 @@ public final class PositiveQr {
 
     /** A workspace for {@code rows × cols} inputs; requires rows ≥ cols. */
     public PositiveQr(int rows, int cols) {
-        this.rows = Require.positive(rows, "rows");
-        this.cols = Require.positive(cols, "cols");
+        this(rows, cols, null);
+    }
+
+    /** A workspace on the given kernel (tests use it to run every path at every size); null: the backend's. */
+    PositiveQr(int rows, int cols, Backend.Qr kernel) {
+        this.rows = requireThin(rows, cols);
+        this.cols = cols;
+        this.qr = kernel != null ? kernel : Backend.current().kernels().qr(rows, cols);
+    }
+
+    private static int requireThin(int rows, int cols) {
+        Require.positive(rows, "rows");
+        Require.positive(cols, "cols");
         if (rows < cols) {
             throw new IllegalArgumentException("rows must be >= cols for a thin QR, was rows=" + rows + ", cols=" + cols);
         }
-        this.copy = new DMatrixRMaj(rows, cols);
+        return rows;
     }
 
     /**
@@ -52,10 +62,7 @@ public final class PositiveQr {
         if (q == r) {
             throw new IllegalArgumentException("q and r must be different matrices, both were the same " + Require.shapeOf(q) + " matrix");
         }
-        copy.setTo(a);
-        qr.decompose(copy); // false only for a zero column, whose identity reflector is what we want
-        qr.getQ(q, true);
-        qr.getR(r, true);
+        qr.decompose(a, q, r);
         fixSigns(q, r);
     }
 

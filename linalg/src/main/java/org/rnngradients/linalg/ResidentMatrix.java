@@ -11,10 +11,15 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class ResidentMatrix implements AutoCloseable {
     private final DMatrixRMaj source;
+    private final int rows;
+    private final int cols;
     private final Backend.Resident resident;
+    private boolean closed;
 
     private ResidentMatrix(DMatrixRMaj source) {
         this.source = source;
+        this.rows = source.numRows;
+        this.cols = source.numCols;
         this.resident = Backend.current().kernels().resident(source);
     }
 
@@ -27,6 +32,8 @@ public final class ResidentMatrix implements AutoCloseable {
 
     /** Re-reads the source matrix (same shape, finite entries) into the snapshot. */
     public ResidentMatrix refresh() {
+        requireOpen();
+        Require.shape(source, rows, cols, "source");
         Require.finite(source, "source");
         resident.upload(source);
         return this;
@@ -34,21 +41,22 @@ public final class ResidentMatrix implements AutoCloseable {
 
     /** Rows of A. */
     public int rows() {
-        return source.numRows;
+        return rows;
     }
 
     /** Columns of A. */
     public int cols() {
-        return source.numCols;
+        return cols;
     }
 
     /** c = α·op(A)·b + β·c with op(A) = Aᵀ when {@code transpose}; {@code c} allocated when null. */
     public DMatrixRMaj gemm(double alpha, boolean transpose, DMatrixRMaj b, double beta, DMatrixRMaj c) {
+        requireOpen();
         Require.nonNull(b, "b");
         Require.finite(alpha, "alpha");
         Require.finite(beta, "beta");
-        int m = transpose ? source.numCols : source.numRows;
-        int k = transpose ? source.numRows : source.numCols;
+        int m = transpose ? cols : rows;
+        int k = transpose ? rows : cols;
         if (b.numRows != k) {
             throw new IllegalArgumentException("b must have " + k + " rows, was " + Require.shapeOf(b));
         }
@@ -57,9 +65,15 @@ public final class ResidentMatrix implements AutoCloseable {
             beta = 0;
         } else {
             Require.shape(c, m, b.numCols, "c");
-            if (c == b) {
-                throw new IllegalArgumentException("c must not be the same object as b");
+            if (c == b || c.data == b.data) {
+                throw new IllegalArgumentException("c must not share its storage with b");
             }
+        }
+        if (b.numCols == 0) {
+            return c;
+        }
+        if (alpha == 0) {
+            return MatrixProducts.scaled(beta, c);
         }
         resident.gemm(alpha, transpose, b, beta, c);
         return c;
@@ -88,6 +102,13 @@ public final class ResidentMatrix implements AutoCloseable {
     /** Frees the backend's copy now rather than when collected; later products throw. */
     @Override
     public void close() {
+        closed = true;
         resident.close();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this resident matrix was closed");
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class ScaledMatrixProduct {
     public ScaledMatrixProduct leftMultiply(DMatrixRMaj a) {
         Require.shape(a, n, n, "a");
         Require.finite(a, "a");
-        CommonOps_DDRM.mult(a, m, scratch);
+        MatrixProducts.mult(a, m, scratch);
         m.setTo(scratch);
         logScale += LogSpace.normalise(m);
         factors++;

@@ -111,18 +111,6 @@ class EigenvaluesTest {
     }
 
     @Test
-    void ejmlsEigenvalueArraysAreTheOnlyAllocationPerCall() {
-        // Documented limitation: EJML 0.44 allocates about 110·n bytes per general eigen-decomposition
-        // (a Complex_F64[n], its entries and an int[n]); measured 904 bytes at n = 8. The bound is 150·n.
-        int n = 8;
-        DMatrixRMaj a = TestMatrices.uniform(n, n, 1, 8);
-        Eigenvalues eig = new Eigenvalues(n);
-        double[] out = new double[n];
-        long perCall = TestMatrices.bytesAllocated(() -> eig.moduli(a, out), 2_000) / 2_000;
-        assertTrue(perCall <= 150 * n, "bytes per call " + perCall);
-    }
-
-    @Test
     void badInputIsRejectedNamingTheArgument() {
         Eigenvalues eig = new Eigenvalues(3);
         assertMessage(() -> new Eigenvalues(0), "n", "0");

@@ -100,6 +100,40 @@ class LogSpaceTest {
     }
 
     @Test
+    void arrayRangeFormsAgreeWithTheMatrixForm() {
+        double[] data = {7, 3e300, -4e300, 9};
+        assertEquals(Math.log(5e300), LogSpace.logNorm(data, 1, 2), 1e-12);
+        assertEquals(LogSpace.logNorm(TestMatrices.column(7, 3e300)), LogSpace.logNorm(data, 2), 0);
+        double[] tiny = {1, 3e-310, 4e-310};
+        assertEquals(Math.log(5e-310), LogSpace.normalise(tiny, 1, 2), 1e-12);
+        assertArrayEquals(new double[] {1, 0.6, 0.8}, tiny, 1e-13);
+        assertEquals(Double.NEGATIVE_INFINITY, LogSpace.logNorm(new double[3], 3));
+        assertTrue(Double.isNaN(LogSpace.logNorm(new double[] {1, Double.NaN}, 2)));
+        assertEquals(Math.log(2), LogSpace.logNorm(new double[] {2, Double.NaN}, 1), 0, "only the prefix counts");
+    }
+
+    @Test
+    void theDirectAndTheScaledSumAgreeAtTheBoundaryBetweenThem() {
+        // 2⁻⁴⁵¹ squared is 2⁻⁹⁰², just below where the plain sum of squares is used.
+        for (double x : new double[] {0x1p-449, 0x1p-450, 0x1p-451, 0x1p-452}) {
+            DMatrixRMaj v = TestMatrices.column(3 * x, 4 * x);
+            assertEquals(Math.log(5 * x), LogSpace.logNorm(v), 1e-14 * Math.abs(Math.log(x)));
+            assertEquals(Math.log(5 * x), LogSpace.normalise(v), 1e-14 * Math.abs(Math.log(x)));
+            assertArrayEquals(new double[] {0.6, 0.8}, v.data, 1e-15);
+        }
+    }
+
+    @Test
+    void badArrayRangesAreRejectedNamingTheArgument() {
+        assertMessage(() -> LogSpace.logNorm(null, 1), "data must not be null");
+        assertMessage(() -> LogSpace.logNorm(new double[2], 3), "n must be in [1, 2], was 3");
+        assertMessage(() -> LogSpace.logNorm(new double[2], 0), "n must be in [1, 2], was 0");
+        assertMessage(() -> LogSpace.logNorm(new double[4], 3, 2), "offset must be in [0, 2]", "was 3");
+        assertMessage(() -> LogSpace.normalise(new double[4], -1, 2), "offset", "was -1");
+        assertMessage(() -> LogSpace.normalise(new double[4], 0, 0), "length must be > 0, was 0");
+    }
+
+    @Test
     void badInputIsRejectedNamingTheArgument() {
         assertMessage(() -> LogSpace.logNorm(null), "v must not be null");
         assertMessage(() -> LogSpace.normalise(new DMatrixRMaj(0, 1)), "v", "0x1");

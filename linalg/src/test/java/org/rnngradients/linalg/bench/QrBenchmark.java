@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.rnngradients.linalg.Backend;
 import org.rnngradients.linalg.PositiveQr;
 import org.rnngradients.linalg.RandomMatrices;
 import org.rnngradients.linalg.RandomSource;
@@ -21,8 +22,9 @@ import org.rnngradients.linalg.SingularValues;
 
 /**
  * Cost of one per-step decomposition with a reused workspace: the positive QR of Benettin's method
- * and the spectral norm of a step Jacobian, at hidden sizes 64 and 256. Run on purpose, e.g.
- * {@code java -cp <test classpath> org.openjdk.jmh.Main QrBenchmark}; never part of the tests.
+ * and the spectral norm of a step Jacobian, at hidden sizes 64 and 256, on both backends (each parameter
+ * combination runs in a fresh JVM, so {@code backend} selects the backend before its first use). Run on
+ * purpose (see RESULTS.md); never part of the tests.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +36,9 @@ public class QrBenchmark {
     @Param({"64", "256"})
     int n;
 
+    @Param({"native", "java"})
+    String backend;
+
     private DMatrixRMaj a;
     private DMatrixRMaj q;
     private DMatrixRMaj r;
@@ -42,6 +47,10 @@ public class QrBenchmark {
 
     @Setup
     public void setUp() {
+        System.setProperty(Backend.PROPERTY, backend);
+        if (!Backend.current().name().equals(backend)) {
+            throw new IllegalStateException("backend " + Backend.current() + " instead of " + backend);
+        }
         a = RandomMatrices.gaussian(n, n, RandomSource.seeded(1));
         q = new DMatrixRMaj(n, n);
         r = new DMatrixRMaj(n, n);

@@ -1,13 +1,10 @@
-package org.rnngradients.analysis;
+package org.rnngradients.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.rnngradients.analysis.LyapunovSpectrumTest.assertMessage;
+import static org.rnngradients.linalg.Rejections.assertMessage;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.rnngradients.linalg.RandomMatrices;
-import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Spectra;
 
 class LogScaledRowsTest {
 
@@ -53,9 +50,9 @@ class LogScaledRowsTest {
 
     @Test
     void badInputIsRefusedWithNamedErrors() {
-        assertMessage("n", () -> new LogScaledRows(0));
-        assertMessage("r", () -> new LogScaledRows(2).multiplyLeftUpperTriangular(new DMatrixRMaj(3, 3)));
-        assertMessage("out", () -> new LogScaledRows(2).logSingularValues(new double[1]));
-        assertMessage("i", () -> new LogScaledRows(2).logRowNorm(2));
+        assertMessage(() -> new LogScaledRows(0), "n must be > 0, was 0");
+        assertMessage(() -> new LogScaledRows(2).multiplyLeftUpperTriangular(new DMatrixRMaj(3, 3)), "r must be 2x2, was 3x3");
+        assertMessage(() -> new LogScaledRows(2).logSingularValues(new double[1]), "out must have length 2, was 1");
+        assertMessage(() -> new LogScaledRows(2).logRowNorm(2), "i must be in [0, 1], was 2");
     }
 }

@@ -1,9 +1,8 @@
-package org.rnngradients.analysis;
+package org.rnngradients.linalg;
 
 import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.linalg.Require;
 
 /**
  * An n × n matrix C stored row by row as C_i = e^{c_i} u_i with ‖u_i‖₂ = 1 and the log-scale c_i
@@ -11,9 +10,10 @@ import org.rnngradients.linalg.Require;
  * overflow. Two operations are needed for products of Jacobians: left multiplication by an upper
  * triangular factor (the R of a QR step) and the singular values, found by one-sided Jacobi
  * rotations written in terms of the scale ratio e^{c_q − c_p} so that no rotation ever forms a
- * huge or tiny number. A workspace: nothing is allocated after construction.
+ * huge or tiny number. A workspace: nothing is allocated after construction. The representation behind
+ * {@link ProductSingularValues}, not an API of its own.
  */
-public final class LogScaledRows {
+final class LogScaledRows {
     /** Jacobi treats two unit rows as orthogonal when |cos angle| ≤ this times n (rounding level). */
     static final double ORTHOGONALITY_TOLERANCE = 4 * Math.ulp(1.0);
     /** Upper limit on Jacobi sweeps (convergence is quadratic; a few sweeps suffice in practice). */
@@ -27,7 +27,7 @@ public final class LogScaledRows {
     private final double[] row;
 
     /** A workspace for n × n matrices, initially the identity. */
-    public LogScaledRows(int n) {
+    LogScaledRows(int n) {
         this.n = Require.positive(n, "n");
         this.u = new double[n * n];
         this.c = new double[n];
@@ -38,12 +38,12 @@ public final class LogScaledRows {
     }
 
     /** The size n. */
-    public int size() {
+    int size() {
         return n;
     }
 
     /** Sets C = I. */
-    public void setIdentity() {
+    void setIdentity() {
         Arrays.fill(u, 0);
         Arrays.fill(c, 0);
         for (int i = 0; i < n; i++) {
@@ -52,7 +52,7 @@ public final class LogScaledRows {
     }
 
     /** ln‖C_i‖₂, the log-norm of row i (−∞ for a zero row). */
-    public double logRowNorm(int i) {
+    double logRowNorm(int i) {
         return c[Require.inRange(i, 0, n - 1, "i")];
     }
 
@@ -62,7 +62,7 @@ public final class LogScaledRows {
      * each term is scaled by the largest e^{ln|R_ij| + c_j} before summing, so the coefficients are
      * at most 1. Rows are updated in increasing i, which only reads rows not yet overwritten.
      */
-    public void multiplyLeftUpperTriangular(DMatrixRMaj r) {
+    void multiplyLeftUpperTriangular(DMatrixRMaj r) {
         Require.shape(r, n, n, "r");
         for (int i = 0; i < n; i++) {
             double m = Double.NEGATIVE_INFINITY;
@@ -82,7 +82,7 @@ public final class LogScaledRows {
                 }
             }
             System.arraycopy(row, 0, u, i * n, n);
-            c[i] = m + normaliseRow(u, i * n);
+            c[i] = m + LogSpace.normalise(u, i * n, n);
         }
     }
     // end::log-scaled-triangular-update[]
@@ -92,7 +92,7 @@ public final class LogScaledRows {
      * one-sided Jacobi on a copy of the rows: rotate pairs of rows until all are orthogonal; then
      * the singular values are the row norms. C itself is not changed.
      */
-    public double[] logSingularValues(double[] out) {
+    double[] logSingularValues(double[] out) {
         Require.nonNull(out, "out");
         if (out.length != n) {
             throw new IllegalArgumentException("out must have length " + n + ", was " + out.length);
@@ -157,8 +157,8 @@ public final class LogScaledRows {
             rows[pi + k] = up - tau * r * r * uq;
             rows[qi + k] = uq + tau * up;
         }
-        scales[p] += Math.log(cos) + normaliseRotatedRow(rows, pi);
-        scales[q] += Math.log(cos) + normaliseRotatedRow(rows, qi);
+        scales[p] += Math.log(cos) + LogSpace.normalise(rows, pi, n);
+        scales[q] += Math.log(cos) + LogSpace.normalise(rows, qi, n);
     }
     // end::log-scaled-jacobi-rotation[]
 
@@ -168,46 +168,6 @@ public final class LogScaledRows {
             s += rows[a + k] * rows[b + k];
         }
         return s;
-    }
-
-    /**
-     * {@link #normaliseRow} for a row just produced by a rotation of unit rows, whose norm is at most 2:
-     * its squares cannot overflow, so one pass for Σx² suffices unless the row is nearly zero.
-     */
-    private double normaliseRotatedRow(double[] rows, int offset) {
-        double sum = 0;
-        for (int k = 0; k < n; k++) {
-            sum += rows[offset + k] * rows[offset + k];
-        }
-        if (sum < 1e-200) {
-            return normaliseRow(rows, offset);
-        }
-        double inverse = 1 / Math.sqrt(sum);
-        for (int k = 0; k < n; k++) {
-            rows[offset + k] *= inverse;
-        }
-        return 0.5 * Math.log(sum);
-    }
-
-    /** Scales the row starting at {@code offset} to unit norm; returns ln of its former norm (−∞ if zero). */
-    private double normaliseRow(double[] rows, int offset) {
-        double scale = 0;
-        for (int k = 0; k < n; k++) {
-            scale = Math.max(scale, Math.abs(rows[offset + k]));
-        }
-        if (scale == 0) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        double sum = 0;
-        for (int k = 0; k < n; k++) {
-            double x = rows[offset + k] / scale;
-            sum += x * x;
-        }
-        double root = Math.sqrt(sum);
-        for (int k = 0; k < n; k++) {
-            rows[offset + k] = rows[offset + k] / scale / root;
-        }
-        return Math.log(scale) + Math.log(root);
     }
 
     private static void addScaled(double[] target, double[] source, int offset, double factor) {

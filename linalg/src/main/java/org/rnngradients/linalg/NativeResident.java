@@ -1,0 +1,70 @@
+package org.rnngradients.linalg;
+
+import static org.bytedeco.openblas.global.openblas_full.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_full.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_full.cblas_dgemm;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A matrix copied once into native memory, so each product with it copies only the right operand and the
+ * result. A small matrix also keeps a heap copy for the products {@link NativeThresholds} sends to the Java
+ * kernels (when m·k ≥ the minimum volume, every product runs natively and no heap copy is kept).
+ */
+final class NativeResident implements Backend.Resident {
+    private final int rows;
+    private final int cols;
+    private final JavaKernels java = new JavaKernels();
+    private final DMatrixRMaj heapCopy;
+    private DoublePointer matrix;
+
+    NativeResident(DMatrixRMaj source) {
+        this.rows = source.numRows;
+        this.cols = source.numCols;
+        this.matrix = new DoublePointer((long) rows * cols);
+        this.heapCopy = NativeThresholds.nativeResidentGemm(rows, 1, cols) ? null : new DMatrixRMaj(rows, cols);
+        upload(source);
+    }
+
+    @Override
+    public void upload(DMatrixRMaj source) {
+        requireOpen();
+        matrix.put(source.data, 0, rows * cols);
+        if (heapCopy != null) {
+            heapCopy.setTo(source);
+        }
+    }
+
+    @Override
+    public void gemm(double alpha, boolean transpose, DMatrixRMaj b, double beta, DMatrixRMaj c) {
+        requireOpen();
+        int m = transpose ? cols : rows;
+        int k = transpose ? rows : cols;
+        int n = b.numCols;
+        if (!NativeThresholds.nativeResidentGemm(m, n, k)) {
+            java.gemm(alpha, heapCopy, transpose, b, false, beta, c, m, n, k);
+            return;
+        }
+        NativeKernels.Staging s = NativeKernels.Staging.current();
+        DoublePointer pb = s.b(b);
+        DoublePointer pc = s.c(c, beta != 0);
+        cblas_dgemm(CblasRowMajor, NativeKernels.op(transpose), CblasNoTrans, m, n, k,
+                alpha, matrix, cols, pb, n, beta, pc, n);
+        pc.get(c.data, 0, m * n);
+    }
+
+    @Override
+    public void close() {
+        if (matrix != null) {
+            matrix.close();
+            matrix = null;
+        }
+    }
+
+    private void requireOpen() {
+        if (matrix == null) {
+            throw new IllegalStateException("this resident matrix was closed");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.rnngradients.linalg;
+
+/**
+ * Where the native backend hands a call back to the Java kernels: every call into OpenBLAS costs a fixed
+ * overhead and copies its operands into native memory, which EJML beats for small matrices. Each rule looks
+ * at shapes only, never at values or timings, so a given call always takes the same path and results stay
+ * bit-deterministic. The constants come from timing both paths on one core (see {@code bench/RESULTS.md}).
+ */
+final class NativeThresholds {
+    /**
+     * Smallest m·n·k a product needs before it runs natively: a call into OpenBLAS costs about as much as
+     * EJML's whole 6 × 6 × 6 product.
+     */
+    static final long GEMM_MIN_VOLUME = 256;
+    /**
+     * Largest A (entries, 1 MiB) a copied matrix–vector product A·x runs natively with. Beyond it, copying A
+     * out of cache costs more than EJML's row-by-row dot products. Aᵀ·x (where EJML walks A by columns),
+     * products with more columns, and products with a {@link ResidentMatrix} (which copies only x) were
+     * faster natively in every shape measured.
+     */
+    static final long GEMV_MAX_COPIED_ENTRIES = 1L << 17;
+    /**
+     * Smallest rows·cols a QR needs before it runs in LAPACK (square inputs break even near 24 × 24; thin
+     * ones, where EJML's column QR is slow, well before).
+     */
+    static final long QR_MIN_ENTRIES = 512;
+    /** Smallest min(rows, cols) for which singular values and eigenvalues run in LAPACK (even near 6). */
+    static final int DECOMPOSITION_MIN_SIZE = 8;
+
+    private NativeThresholds() {
+    }
+
+    /** Whether op(A)·op(B), m × k by k × n, with both operands copied, runs natively. */
+    static boolean nativeGemm(int m, int n, int k, boolean transposeA) {
+        long volume = (long) m * n * k;
+        boolean largePlainGemv = n == 1 && !transposeA && (long) m * k > GEMV_MAX_COPIED_ENTRIES;
+        return volume >= GEMM_MIN_VOLUME && !largePlainGemv;
+    }
+
+    /** Whether a product with a resident left operand (m × k) and a k × n right operand runs natively. */
+    static boolean nativeResidentGemm(int m, int n, int k) {
+        return (long) m * n * k >= GEMM_MIN_VOLUME;
+    }
+
+    /** Whether a rows × cols thin QR runs in LAPACK. */
+    static boolean nativeQr(int rows, int cols) {
+        return (long) rows * cols >= QR_MIN_ENTRIES;
+    }
+
+    /** Whether an SVD or eigenvalue computation of a rows × cols matrix runs in LAPACK. */
+    static boolean nativeDecomposition(int rows, int cols) {
+        return Math.min(rows, cols) >= DECOMPOSITION_MIN_SIZE;
+    }
+}

@@ -1,0 +1,100 @@
+package org.rnngradients.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.rnngradients.linalg.Rejections.assertMessage;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/** A resident left operand: snapshot semantics, agreement with {@link MatrixProducts}, lifecycle, bad input. */
+class ResidentMatrixTest {
+
+    @Test
+    void productsEqualMatrixProductsWithinTheGemmBoundForBothOrientations() {
+        for (int[] s : new int[][] {{1, 1, 1}, {5, 3, 1}, {64, 64, 8}, {256, 256, 1}, {300, 40, 300}}) {
+            DMatrixRMaj a = TestMatrices.uniform(s[0], s[1], 1, 1);
+            DMatrixRMaj x = TestMatrices.uniform(s[1], s[2], 1, 2);
+            DMatrixRMaj y = TestMatrices.uniform(s[0], s[2], 1, 3);
+            try (ResidentMatrix w = ResidentMatrix.of(a)) {
+                DMatrixRMaj c0 = new DMatrixRMaj(s[0], s[2]);
+                MatrixProductsTest.assertWithinGemmBound(MatrixProducts.mult(a, x, null), w.mult(x, null),
+                        1, a, false, x, false, 0, c0);
+                DMatrixRMaj d0 = TestMatrices.uniform(s[1], s[2], 1, 4);
+                MatrixProductsTest.assertWithinGemmBound(MatrixProducts.multAddTransA(a, y, d0.copy()),
+                        w.multAddTransA(y, d0.copy()), 1, a, true, y, false, 1, d0);
+                MatrixProductsTest.assertWithinGemmBound(MatrixProducts.gemm(-2, a, false, x, false, 0.5, y.copy()),
+                        w.gemm(-2, false, x, 0.5, y.copy()), -2, a, false, x, false, 0.5, y);
+            }
+        }
+    }
+
+    @Test
+    void nativeAndJavaResidentsAgreeAtEverySize() {
+        Native.assumeLoaded();
+        for (int[] s : new int[][] {{1, 1, 1}, {3, 7, 2}, {16, 16, 1}, {200, 100, 3}}) {
+            DMatrixRMaj a = TestMatrices.uniform(s[0], s[1], 1, 5);
+            DMatrixRMaj x = TestMatrices.uniform(s[0], s[2], 1, 6);
+            Backend.Resident java = new JavaKernels().resident(a);
+            Backend.Resident nat = new NativeResident(a);
+            DMatrixRMaj viaJava = new DMatrixRMaj(s[1], s[2]);
+            DMatrixRMaj viaNative = new DMatrixRMaj(s[1], s[2]);
+            java.gemm(1.5, true, x, 0, viaJava);
+            nat.gemm(1.5, true, x, 0, viaNative);
+            MatrixProductsTest.assertWithinGemmBound(viaJava, viaNative, 1.5, a, true, x, false, 0, viaJava);
+            nat.close();
+        }
+    }
+
+    @Test
+    void laterChangesToTheSourceAreSeenOnlyAfterRefresh() {
+        DMatrixRMaj a = TestMatrices.uniform(40, 40, 1, 7);
+        DMatrixRMaj x = TestMatrices.uniform(40, 2, 1, 8);
+        try (ResidentMatrix w = ResidentMatrix.of(a)) {
+            DMatrixRMaj before = w.mult(x, null);
+            a.data[0] += 1;
+            assertArrayEquals(before.data, w.mult(x, null).data, 0);
+            MatrixProductsTest.assertWithinGemmBound(MatrixProducts.mult(a, x, null), w.refresh().mult(x, null),
+                    1, a, false, x, false, 0, before);
+            assertEquals(40, w.rows());
+            assertEquals(40, w.cols());
+        }
+    }
+
+    @Test
+    void aClosedMatrixRefusesProducts() {
+        ResidentMatrix w = ResidentMatrix.of(TestMatrices.uniform(30, 30, 1, 9));
+        w.close();
+        w.close();
+        DMatrixRMaj x = new DMatrixRMaj(30, 1);
+        assertThrows(IllegalStateException.class, () -> w.mult(x, null));
+        assertThrows(IllegalStateException.class, () -> w.gemm(0, false, x, 0, null));
+        assertThrows(IllegalStateException.class, w::refresh);
+    }
+
+    @Test
+    void badInputIsRejectedNamingTheArgument() {
+        assertMessage(() -> ResidentMatrix.of(null), "a must not be null");
+        assertMessage(() -> ResidentMatrix.of(new DMatrixRMaj(0, 3)), "a must not be empty");
+        assertMessage(() -> ResidentMatrix.of(TestMatrices.of(new double[][] {{1, Double.NaN}})), "a must be finite", "(0, 1)");
+        DMatrixRMaj a = TestMatrices.uniform(2, 3, 1, 10);
+        try (ResidentMatrix w = ResidentMatrix.of(a)) {
+            assertMessage(() -> w.mult(new DMatrixRMaj(2, 1), null), "b must have 3 rows, was 2x1");
+            assertMessage(() -> w.multTransA(new DMatrixRMaj(3, 1), null), "b must have 2 rows, was 3x1");
+            assertMessage(() -> w.mult(null, null), "b must not be null");
+            assertMessage(() -> w.mult(new DMatrixRMaj(3, 1), new DMatrixRMaj(3, 1)), "c must be 2x1, was 3x1");
+            assertMessage(() -> w.multAdd(new DMatrixRMaj(3, 1), null), "c must not be null");
+            assertMessage(() -> w.gemm(Double.NaN, false, new DMatrixRMaj(3, 1), 0, null), "alpha must be finite");
+            DMatrixRMaj square = new DMatrixRMaj(3, 3);
+            try (ResidentMatrix s = ResidentMatrix.of(square)) {
+                DMatrixRMaj b = new DMatrixRMaj(3, 3);
+                assertMessage(() -> s.mult(b, b), "c must not share its storage with b");
+            }
+            a.data[1] = Double.POSITIVE_INFINITY;
+            assertMessage(w::refresh, "source must be finite");
+            a.reshape(3, 2);
+            assertMessage(w::refresh, "source must be 2x3, was 3x2");
+        }
+    }
+}

@@ -16,4 +16,11 @@ public interface JacobianSource {
 
     /** Advances one step and writes its Jacobian J_t into {@code jacobian} (n × n, overwritten). */
     void advance(DMatrixRMaj jacobian);
+
+    /** Advances one step and writes J_t·frame (n × k) into {@code image}; the default forms J_t. */
+    default void advance(DMatrixRMaj frame, DMatrixRMaj image) {
+        DMatrixRMaj jacobian = new DMatrixRMaj(dimension(), dimension());
+        advance(jacobian);
+        org.ejml.dense.row.CommonOps_DDRM.mult(jacobian, frame, image);
+    }
 }

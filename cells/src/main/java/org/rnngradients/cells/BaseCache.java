@@ -30,4 +30,9 @@ abstract class BaseCache implements StepCache {
         }
         System.arraycopy(x.data, 0, input.data, 0, input.numRows);
     }
+
+    /** Bytes of the array behind {@code m}: 8 per entry plus a 16-byte array header. */
+    static long arrayBytes(DMatrixRMaj m) {
+        return 16 + 8L * m.data.length;
+    }
 }

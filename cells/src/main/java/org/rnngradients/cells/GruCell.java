@@ -35,6 +35,11 @@ public final class GruCell extends BaseCell {
         return new Cache(this);
     }
 
+    @Override
+    public CellPass newPass(int batchSize) {
+        return new GruPass(this, batchSize);
+    }
+
     /** Copies the cached update gate z_t into {@code out} (H × 1). */
     public void updateGate(StepCache cache, DMatrixRMaj out) {
         copyHidden(((Cache) filled(cache)).z, out);

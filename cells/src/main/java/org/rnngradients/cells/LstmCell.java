@@ -37,6 +37,11 @@ public final class LstmCell extends BaseCell {
         return new Cache(this);
     }
 
+    @Override
+    public CellPass newPass(int batchSize) {
+        return new LstmPass(this, batchSize);
+    }
+
     /**
      * Sets the forget-gate bias to {@code bias} (PyTorch's default is 0; 1 is the common choice after
      * Gers et al. and Jozefowicz et al.): writes it into the f block of {@code bias_ih} and zeroes the

@@ -29,6 +29,12 @@ public interface RecurrentCell {
     StepCache newCache();
 
     /**
+     * A workspace for steps over batches of {@code batchSize} ≥ 1 sequences (states S × B), with a
+     * snapshot of the parameters as they are now: see {@link CellPass}.
+     */
+    CellPass newPass(int batchSize);
+
+    /**
      * One forward step: writes s_t = f(s_{t−1}, x_t) into {@code state} and keeps in {@code cache}
      * what the derivatives need. Whether {@code state} may be the same object as {@code previous} is
      * the implementation's to say (this module's cells allow it).

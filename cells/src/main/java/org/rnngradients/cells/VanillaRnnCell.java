@@ -35,6 +35,11 @@ public final class VanillaRnnCell extends BaseCell {
         return new Cache(this);
     }
 
+    @Override
+    public CellPass newPass(int batchSize) {
+        return new VanillaRnnPass(this, batchSize);
+    }
+
     /** Copies the cached pre-activation z_t into {@code out} (H × 1), e.g. to study saturation. */
     public void preActivation(StepCache cache, DMatrixRMaj out) {
         copyHidden(((Cache) filled(cache)).z, out);

@@ -2,6 +2,7 @@ package org.rnngradients.analysis.cli;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.cells.CellParameters;
+import org.rnngradients.cells.CellPass;
 import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.cells.StepCache;
 
@@ -41,6 +42,11 @@ final class CountingCell implements RecurrentCell {
     @Override
     public StepCache newCache() {
         return cell.newCache();
+    }
+
+    @Override
+    public CellPass newPass(int batchSize) {
+        return cell.newPass(batchSize);
     }
 
     @Override

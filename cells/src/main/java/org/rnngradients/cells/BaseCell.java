@@ -202,7 +202,7 @@ abstract class BaseCell implements RecurrentCell {
     }
 
     /** Allocation-free shape check of the four tensors of {@code p} against this cell's layout. */
-    private void requireLayout(CellParameters p, String name) {
+    final void requireLayout(CellParameters p, String name) {
         Require.nonNull(p, name);
         requireShape(p.weightIh(), gateRows, inputSize, name, CellParameters.WEIGHT_IH);
         requireShape(p.weightHh(), gateRows, hiddenSize, name, CellParameters.WEIGHT_HH);

@@ -1,6 +1,7 @@
 package org.rnngradients.cells;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rnngradients.linalg.MatrixProducts;
 import org.rnngradients.linalg.Require;
 import org.rnngradients.linalg.ResidentMatrix;
 
@@ -41,10 +42,17 @@ public abstract class CellPass implements AutoCloseable {
     final DMatrixRMaj projection;
     /** W_hh·H_{t−1} of the current step (G·H × B). */
     final DMatrixRMaj recurrent;
+    /** ∂L/∂(gate pre-activations) on the input side of the current backward step (G·H × B). */
+    final DMatrixRMaj gateAdjointsIh;
+    /** The same on the hidden side: differs from the input side only for a GRU (its n block is scaled by r). */
+    final DMatrixRMaj gateAdjointsHh;
+    /** W_hhᵀ·dA for a cell whose state is longer than h (LSTM), copied into the h rows (H × B). */
+    private final DMatrixRMaj hiddenAdjoint;
     private final DMatrixRMaj frameHidden;
     private final DMatrixRMaj frameGates;
 
-    CellPass(BaseCell cell, int batchSize) {
+    /** {@code separateHiddenSide}: whether the hidden-side gate adjoints differ from the input side (GRU). */
+    CellPass(BaseCell cell, int batchSize, boolean separateHiddenSide) {
         this.cell = cell;
         this.batchSize = Require.positive(batchSize, "batchSize");
         this.inputSize = cell.inputSize();
@@ -59,6 +67,9 @@ public abstract class CellPass implements AutoCloseable {
         this.biasHh = p.biasHh().copy();
         this.projection = new DMatrixRMaj(gateRows, batchSize);
         this.recurrent = new DMatrixRMaj(gateRows, batchSize);
+        this.gateAdjointsIh = new DMatrixRMaj(gateRows, batchSize);
+        this.gateAdjointsHh = separateHiddenSide ? new DMatrixRMaj(gateRows, batchSize) : gateAdjointsIh;
+        this.hiddenAdjoint = stateSize > hiddenSize ? new DMatrixRMaj(hiddenSize, batchSize) : null;
         this.frameHidden = new DMatrixRMaj(hiddenSize, 1);
         this.frameGates = new DMatrixRMaj(gateRows, 1);
     }
@@ -139,6 +150,110 @@ public abstract class CellPass implements AutoCloseable {
 
     /** The element-wise part of a forward step: pre-activations, gates and the new state of every column. */
     abstract void gates(BaseBatchCache c, double[] p, int offset, int stride, DMatrixRMaj state);
+
+    /**
+     * The backward step (vector–Jacobian products) of every column at the cached step, given the
+     * adjoints Δ_t = ∂L/∂S_t (S × B): writes J_tᵀ Δ_t column by column into {@code previousAdjoint}
+     * (allocated when null; not {@code adjoint}), (∂S_t/∂X_t)ᵀ Δ_t into {@code inputAdjoint} (I × B;
+     * skipped when null) and adds the parameter gradients of all B columns to {@code gradients}, each
+     * weight's as one GEMM. No Jacobian is formed. Adjoints are not checked for finiteness, so that an
+     * overflowing gradient reaches the caller.
+     */
+    public final DMatrixRMaj backward(BatchCache cache, DMatrixRMaj adjoint, DMatrixRMaj previousAdjoint,
+                                      DMatrixRMaj inputAdjoint, CellParameters gradients) {
+        BaseBatchCache c = filled(cache);
+        DMatrixRMaj out = adjointOutput(adjoint, previousAdjoint);
+        if (inputAdjoint != null) {
+            Require.shape(inputAdjoint, inputSize, batchSize, "inputAdjoint");
+            if (inputAdjoint == out || inputAdjoint == adjoint) {
+                throw new IllegalArgumentException("inputAdjoint must not be the same object as an adjoint");
+            }
+        }
+        cell.requireLayout(gradients, "gradients");
+        adjointStep(c, adjoint, out);
+        if (inputAdjoint != null) {
+            weightIh.multTransA(gateAdjointsIh, inputAdjoint);              // ∂L/∂X_t = W_ihᵀ dA
+        }
+        // tag::batched-parameter-gradients[]
+        MatrixProducts.multAddTransB(gateAdjointsIh, c.input, gradients.weightIh());     // dW_ih += dA·X_tᵀ
+        MatrixProducts.multAddTransB(gateAdjointsHh, c.hPrevious, gradients.weightHh()); // dW_hh += dA·H_{t−1}ᵀ
+        addRowSums(gateAdjointsIh, gradients.biasIh());                                   // db_ih += dA·1
+        addRowSums(gateAdjointsHh, gradients.biasHh());                                   // db_hh += dA·1
+        // end::batched-parameter-gradients[]
+        return out;
+    }
+
+    /**
+     * The state-only backward step: J_tᵀ Δ_t for every column into {@code previousAdjoint} (allocated
+     * when null; not {@code adjoint}), with no input or parameter gradient — what an adjoint profile needs.
+     */
+    public final DMatrixRMaj backwardState(BatchCache cache, DMatrixRMaj adjoint, DMatrixRMaj previousAdjoint) {
+        BaseBatchCache c = filled(cache);
+        DMatrixRMaj out = adjointOutput(adjoint, previousAdjoint);
+        adjointStep(c, adjoint, out);
+        return out;
+    }
+
+    /** Checks Δ_t (S × B) and returns the checked or new output for Δ_{t−1}. */
+    private DMatrixRMaj adjointOutput(DMatrixRMaj adjoint, DMatrixRMaj previousAdjoint) {
+        Require.shape(adjoint, stateSize, batchSize, "adjoint");
+        DMatrixRMaj out = output(previousAdjoint, stateSize, batchSize, "previousAdjoint");
+        if (out == adjoint) {
+            throw new IllegalArgumentException("previousAdjoint must not be the same object as adjoint");
+        }
+        return out;
+    }
+
+    /**
+     * Δ_{t−1} = J_tᵀ Δ_t for every column (arguments checked): the cell's gate adjoints dA and the
+     * element-wise rows, then the GEMM W_hhᵀ·dA for the h rows, then the columns that sat the step out.
+     */
+    final void adjointStep(BaseBatchCache c, DMatrixRMaj adjoint, DMatrixRMaj previous) {
+        gateAdjoints(c, adjoint, previous);
+        // tag::batched-adjoint-gemm[]
+        if (hiddenAdjoint != null) {
+            weightHh.multTransA(gateAdjointsHh, hiddenAdjoint);              // W_hhᵀ·dA (the h rows of Δ_{t−1})
+            System.arraycopy(hiddenAdjoint.data, 0, previous.data, 0, hiddenAdjoint.getNumElements());
+        } else {
+            weightHh.gemm(1, true, gateAdjointsHh, carriesHiddenAdjoint() ? 1 : 0, previous);  // (+)= W_hhᵀ·dA
+        }
+        // end::batched-adjoint-gemm[]
+        passInactiveThrough(c, adjoint, previous);
+    }
+
+    /**
+     * Writes dA into {@link #gateAdjointsIh} and {@link #gateAdjointsHh} (zero for a column that sat the
+     * step out) and the rows of Δ_{t−1} that need no weight product (an LSTM's c rows, a GRU's z ⊙ δ).
+     */
+    abstract void gateAdjoints(BaseBatchCache c, DMatrixRMaj adjoint, DMatrixRMaj previous);
+
+    /** Whether {@link #gateAdjoints} already wrote a term into the h rows of Δ_{t−1} (the GRU's z ⊙ δ). */
+    boolean carriesHiddenAdjoint() {
+        return false;
+    }
+
+    /** A column that sat the step out had S_t = S_{t−1}: its adjoint passes through unchanged. */
+    private void passInactiveThrough(BaseBatchCache c, DMatrixRMaj adjoint, DMatrixRMaj previous) {
+        for (int b = 0; b < batchSize; b++) {
+            if (!c.active[b]) {
+                for (int r = 0; r < stateSize; r++) {
+                    previous.data[r * batchSize + b] = adjoint.data[r * batchSize + b];
+                }
+            }
+        }
+    }
+
+    /** sum += the row sums of {@code m} (a bias gradient from the gate adjoints of all columns). */
+    static void addRowSums(DMatrixRMaj m, DMatrixRMaj sum) {
+        int cols = m.numCols;
+        for (int r = 0; r < m.numRows; r++) {
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+                s += m.data[r * cols + j];
+            }
+            sum.data[r] += s;
+        }
+    }
 
     /**
      * The Jacobian–matrix product J_t·V for column {@code column} of the cached step, without forming

@@ -12,7 +12,7 @@ final class GruPass extends CellPass {
     private static final int N = GruCell.N;
 
     GruPass(GruCell cell, int batchSize) {
-        super(cell, batchSize);
+        super(cell, batchSize, true);
     }
 
     @Override
@@ -57,6 +57,39 @@ final class GruPass extends CellPass {
         }
     }
     // end::batched-gru-forward[]
+
+    // tag::batched-gru-backward[]
+    @Override
+    void gateAdjoints(BaseBatchCache cache, DMatrixRMaj delta, DMatrixRMaj previous) {
+        Cache c = (Cache) cache;
+        int hs = hiddenSize;
+        int nb = batchSize;
+        for (int k = 0; k < hs; k++) {
+            for (int b = 0; b < nb; b++) {
+                int e = k * nb + b;
+                double d = c.active[b] ? delta.data[e] : 0;
+                double r = c.r.data[e];
+                double z = c.z.data[e];
+                double n = c.n.data[e];
+                double dn = d * (1 - z) * (1 - n * n);                         // ∂L/∂(W_in x + b_in + r ⊙ gh_n)
+                double dr = dn * c.ghN.data[e] * r * (1 - r);                  // ∂L/∂(pre-activation of r)
+                double dz = d * (c.hPrevious.data[e] - n) * z * (1 - z);       // ∂L/∂(pre-activation of z)
+                gateAdjointsIh.data[(R * hs + k) * nb + b] = dr;
+                gateAdjointsIh.data[(Z * hs + k) * nb + b] = dz;
+                gateAdjointsIh.data[(N * hs + k) * nb + b] = dn;
+                gateAdjointsHh.data[(R * hs + k) * nb + b] = dr;
+                gateAdjointsHh.data[(Z * hs + k) * nb + b] = dz;
+                gateAdjointsHh.data[(N * hs + k) * nb + b] = dn * r;
+                previous.data[e] = d * z;                                      // the additive path; W_hhᵀ dA is added
+            }
+        }
+    }
+    // end::batched-gru-backward[]
+
+    @Override
+    boolean carriesHiddenAdjoint() {
+        return true;
+    }
 
     @Override
     void combineRows(BaseBatchCache cache, int column, DMatrixRMaj frame, DMatrixRMaj u, DMatrixRMaj image) {

@@ -13,7 +13,7 @@ final class LstmPass extends CellPass {
     private static final int O = LstmCell.O;
 
     LstmPass(LstmCell cell, int batchSize) {
-        super(cell, batchSize);
+        super(cell, batchSize, false);
     }
 
     @Override
@@ -59,6 +59,34 @@ final class LstmPass extends CellPass {
         }
     }
     // end::batched-lstm-forward[]
+
+    // tag::batched-lstm-backward[]
+    @Override
+    void gateAdjoints(BaseBatchCache cache, DMatrixRMaj delta, DMatrixRMaj previous) {
+        Cache c = (Cache) cache;
+        int hs = hiddenSize;
+        int nb = batchSize;
+        int cells = hs * nb;                                                   // C rows start here in [H; C]
+        for (int k = 0; k < hs; k++) {
+            for (int b = 0; b < nb; b++) {
+                int e = k * nb + b;
+                boolean active = c.active[b];
+                double i = c.i.data[e];
+                double f = c.f.data[e];
+                double g = c.g.data[e];
+                double o = c.o.data[e];
+                double t = c.tanhCell.data[e];
+                double dh = active ? delta.data[e] : 0;
+                double dc = active ? delta.data[cells + e] + dh * o * (1 - t * t) : 0;   // ∂L/∂c' through both paths
+                gateAdjointsIh.data[(I * hs + k) * nb + b] = dc * g * i * (1 - i);
+                gateAdjointsIh.data[(F * hs + k) * nb + b] = dc * c.cPrevious.data[e] * f * (1 - f);
+                gateAdjointsIh.data[(G * hs + k) * nb + b] = dc * i * (1 - g * g);
+                gateAdjointsIh.data[(O * hs + k) * nb + b] = dh * t * o * (1 - o);
+                previous.data[cells + e] = dc * f;                              // the additive path: ∂L/∂c = f ⊙ ∂L/∂c'
+            }
+        }
+    }
+    // end::batched-lstm-backward[]
 
     @Override
     void combineRows(BaseBatchCache cache, int column, DMatrixRMaj frame, DMatrixRMaj u, DMatrixRMaj image) {

@@ -7,7 +7,7 @@ final class VanillaRnnPass extends CellPass {
     private final Activation activation;
 
     VanillaRnnPass(VanillaRnnCell cell, int batchSize) {
-        super(cell, batchSize);
+        super(cell, batchSize, false);
         this.activation = cell.activation();
     }
 
@@ -40,6 +40,17 @@ final class VanillaRnnPass extends CellPass {
         }
     }
     // end::batched-vanilla-forward[]
+
+    // tag::batched-vanilla-backward[]
+    @Override
+    void gateAdjoints(BaseBatchCache cache, DMatrixRMaj delta, DMatrixRMaj previous) {
+        Cache c = (Cache) cache;
+        for (int e = 0; e < hiddenSize * batchSize; e++) {
+            boolean active = c.active[e % batchSize];
+            gateAdjointsIh.data[e] = active ? c.derivative.data[e] * delta.data[e] : 0;   // dZ = φ′(Z) ⊙ Δ_t
+        }
+    }
+    // end::batched-vanilla-backward[]
 
     @Override
     void combineRows(BaseBatchCache cache, int column, DMatrixRMaj frame, DMatrixRMaj u, DMatrixRMaj image) {

@@ -50,4 +50,34 @@ class BatchProperties {
         }
         return true;
     }
+
+    @Property(tries = 300)
+    boolean batchedBackwardIsTheTransposedJacobianTimesEachColumn(@ForAll("kinds") CellKind kind, @ForAll long seed,
+                                                                 @ForAll @IntRange(min = 1, max = 5) int input,
+                                                                 @ForAll @IntRange(min = 1, max = 7) int hidden,
+                                                                 @ForAll @IntRange(min = 1, max = 4) int batch) {
+        RandomSource random = RandomSource.seeded(seed);
+        BatchFixture f = new BatchFixture(kind.create(input, hidden), batch, 1.0, random);
+        CellPass pass = f.cell.newPass(batch);
+        BatchCache cache = pass.newCache();
+        pass.forward(f.previous, f.inputs, cache, null);
+        int n = f.cell.stateSize();
+        DMatrixRMaj delta = BatchFixture.random(n, batch, random);
+        DMatrixRMaj dx = new DMatrixRMaj(input, batch);
+        DMatrixRMaj previous = pass.backward(cache, delta, null, dx, f.cell.parameters().zerosLike());
+        for (int b = 0; b < batch; b++) {
+            StepCache c = f.referenceStep(b, new DMatrixRMaj(n, 1));
+            DMatrixRMaj j = new DMatrixRMaj(n, n);
+            f.cell.stateJacobian(c, j);
+            DMatrixRMaj jx = new DMatrixRMaj(n, input);
+            f.cell.inputJacobian(c, jx);
+            DMatrixRMaj v = BatchFixture.column(delta, b);
+            if (!(FiniteDifferences.maxRelativeError(CommonOps_DDRM.multTransA(j, v, null), BatchFixture.column(previous, b),
+                    FLOOR) <= TOLERANCE && FiniteDifferences.maxRelativeError(CommonOps_DDRM.multTransA(jx, v, null),
+                    BatchFixture.column(dx, b), FLOOR) <= TOLERANCE)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -56,6 +56,27 @@ class CellPassBadInputTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void backwardRejectsAdjointsOfTheWrongShapeAliasesAndForeignGradients(CellKind kind) {
+        BatchFixture f = new BatchFixture(kind.create(I, H), B, 0.5, RandomSource.seeded(5));
+        CellPass pass = f.cell.newPass(B);
+        BatchCache cache = pass.newCache();
+        int n = f.cell.stateSize();
+        DMatrixRMaj delta = new DMatrixRMaj(n, B);
+        CellParameters g = f.cell.parameters().zerosLike();
+        assertRejects("cache", () -> pass.backward(cache, delta, null, null, g));
+        pass.forward(f.previous, f.inputs, cache, null);
+        assertRejects("adjoint", () -> pass.backward(cache, new DMatrixRMaj(n, B + 1), null, null, g));
+        assertRejects("adjoint", () -> pass.backwardState(cache, null, null));
+        assertRejects("previousAdjoint", () -> pass.backward(cache, delta, new DMatrixRMaj(n, 1), null, g));
+        assertRejects("previousAdjoint", () -> pass.backwardState(cache, delta, delta));
+        assertRejects("inputAdjoint", () -> pass.backward(cache, delta, null, new DMatrixRMaj(I + 1, B), g));
+        assertRejects("gradients", () -> pass.backward(cache, delta, null, null, null));
+        assertRejects("gradients.weight_ih", () -> pass.backward(cache, delta, null, null,
+                kind.create(I, H + 1).parameters()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void jacobianTimesFrameRejectsBadColumnsFramesAndImages(CellKind kind) {
         BatchFixture f = new BatchFixture(kind.create(I, H), B, 0.5, RandomSource.seeded(4));
         CellPass pass = f.cell.newPass(B);

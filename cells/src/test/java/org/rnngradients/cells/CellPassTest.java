@@ -98,6 +98,101 @@ class CellPassTest {
         assertArrayEquals(expected.data, inPlace.data, 0.0);
     }
 
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void batchedBackwardEqualsPerSequenceBackward(CellKind kind) {
+        for (int batch : new int[] {1, 4}) {
+            RandomSource random = RandomSource.seeded(40 + batch).fork(kind.cliName());
+            BatchFixture f = new BatchFixture(kind.create(I, H), batch, 0.8, random);
+            int n = f.cell.stateSize();
+            CellPass pass = f.cell.newPass(batch);
+            BatchCache cache = pass.newCache();
+            pass.forward(f.previous, f.inputs, cache, null);
+            DMatrixRMaj delta = BatchFixture.random(n, batch, random);
+            DMatrixRMaj inputAdjoint = new DMatrixRMaj(I, batch);
+            CellParameters gradients = f.cell.parameters().zerosLike();
+            DMatrixRMaj previousAdjoint = pass.backward(cache, delta, null, inputAdjoint, gradients);
+            CellParameters expected = f.cell.parameters().zerosLike();
+            for (int b = 0; b < batch; b++) {
+                StepCache c = f.referenceStep(b, new DMatrixRMaj(n, 1));
+                DMatrixRMaj previous = new DMatrixRMaj(n, 1);
+                DMatrixRMaj dx = new DMatrixRMaj(I, 1);
+                f.cell.backward(c, BatchFixture.column(delta, b), previous, dx, expected);
+                assertAgrees(previous, BatchFixture.column(previousAdjoint, b), kind + " previous adjoint " + b);
+                assertAgrees(dx, BatchFixture.column(inputAdjoint, b), kind + " input adjoint " + b);
+            }
+            for (String name : expected.names()) {
+                assertAgrees(expected.get(name), gradients.get(name), kind + " B=" + batch + " " + name);
+            }
+            assertArrayEquals(previousAdjoint.data, pass.backwardState(cache, delta, null).data, 0.0,
+                    "the state-only step computes the same adjoint");
+        }
+    }
+
+    /**
+     * ∂L/∂θ, ∂L/∂S_{t−1} and ∂L/∂X_t of L = Σ_b w_bᵀ S_t[:, b] from one batched backward step, against
+     * central differences (h = 1e-6; metric and tolerance of {@link FiniteDifferenceTest}).
+     */
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void batchedBackwardMatchesFiniteDifferences(CellKind kind) {
+        RandomSource random = RandomSource.seeded(60).fork(kind.cliName());
+        BatchFixture f = new BatchFixture(kind.create(I, H), 3, 0.8, random);
+        DMatrixRMaj w = BatchFixture.random(f.cell.stateSize(), 3, random);
+        CellPass pass = f.cell.newPass(3);
+        BatchCache cache = pass.newCache();
+        pass.forward(f.previous, f.inputs, cache, null);
+        DMatrixRMaj dx = new DMatrixRMaj(I, 3);
+        CellParameters gradients = f.cell.parameters().zerosLike();
+        DMatrixRMaj dPrevious = pass.backward(cache, w, null, dx, gradients);
+        java.util.function.Supplier<Double> loss = () -> {
+            CellPass fresh = f.cell.newPass(3);
+            DMatrixRMaj s = fresh.forward(f.previous, f.inputs, fresh.newCache(), null);
+            return org.ejml.dense.row.CommonOps_DDRM.elementSum(org.ejml.dense.row.CommonOps_DDRM.elementMult(w, s, null));
+        };
+        for (String name : gradients.names()) {
+            assertMatchesDifferences(gradients.get(name), f.cell.parameters().get(name), loss, kind + " " + name);
+        }
+        assertMatchesDifferences(dPrevious, f.previous, loss, kind + " previous");
+        assertMatchesDifferences(dx, f.inputs, loss, kind + " inputs");
+    }
+
+    private static void assertMatchesDifferences(DMatrixRMaj analytic, DMatrixRMaj x, java.util.function.Supplier<Double> loss,
+                                                 String what) {
+        DMatrixRMaj original = x.copy();
+        DMatrixRMaj numeric = FiniteDifferences.gradient(v -> {
+            x.setTo(v);
+            return loss.get();
+        }, original, FiniteDifferences.DEFAULT_STEP, new DMatrixRMaj(x.numRows, x.numCols));
+        x.setTo(original);
+        double e = FiniteDifferences.maxRelativeError(analytic, numeric, FLOOR);
+        assertTrue(e <= 1e-7, what + ": max relative error " + e);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aColumnThatSatTheStepOutPassesItsAdjointThroughAndAddsNoGradient(CellKind kind) {
+        RandomSource random = RandomSource.seeded(70);
+        BatchFixture f = new BatchFixture(kind.create(I, H), 3, 0.8, random);
+        int n = f.cell.stateSize();
+        CellPass pass = f.cell.newPass(3);
+        BatchCache cache = pass.newCache();
+        pass.forward(f.previous, f.inputs, new boolean[] {false, true, false}, cache, null);
+        DMatrixRMaj delta = BatchFixture.random(n, 3, random);
+        DMatrixRMaj dx = new DMatrixRMaj(I, 3);
+        CellParameters gradients = f.cell.parameters().zerosLike();
+        DMatrixRMaj previous = pass.backward(cache, delta, null, dx, gradients);
+        assertArrayEquals(BatchFixture.column(delta, 0).data, BatchFixture.column(previous, 0).data, 0.0);
+        assertArrayEquals(BatchFixture.column(delta, 2).data, BatchFixture.column(previous, 2).data, 0.0);
+        assertArrayEquals(new double[I], BatchFixture.column(dx, 2).data, 0.0);
+        CellParameters expected = f.cell.parameters().zerosLike();
+        f.cell.backward(f.referenceStep(1, new DMatrixRMaj(n, 1)), BatchFixture.column(delta, 1), new DMatrixRMaj(n, 1),
+                null, expected);
+        for (String name : expected.names()) {
+            assertAgrees(expected.get(name), gradients.get(name), kind + " " + name + " from the active column only");
+        }
+    }
+
     @Test
     void aPassSeesTheParametersOfItsSnapshotUntilRefreshed() {
         BatchFixture f = new BatchFixture(CellKind.LSTM.create(I, H), 2, 0.6, RandomSource.seeded(9));

@@ -57,7 +57,7 @@ final class AdjointRecursion {
     }
 
     /** The profile, or null when a plain-double adjoint overflowed (NaN or ∞ norms). */
-    private static GradientProfile profileOrNull(double[] logNorms) {
+    static GradientProfile profileOrNull(double[] logNorms) {
         for (double v : logNorms) {
             if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
                 return null;

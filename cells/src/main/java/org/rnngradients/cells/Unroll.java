@@ -204,16 +204,43 @@ public final class Unroll {
         Require.inRange(column, 0, pass.batchSize - 1, "column");
         Require.inRange(t, 1, steps, "t");
         DMatrixRMaj dx = out == null ? new DMatrixRMaj(pass.inputSize, 1) : Require.columnVector(out, pass.inputSize, "out");
-        if (!inputGradientsReady) {
-            inputGradients.reshape(pass.inputSize, gateAdjointsIh.numCols);
-            pass.weightIh.multTransA(gateAdjointsIh, inputGradients);           // W_ihᵀ·[dA_1 … dA_T]
-            inputGradientsReady = true;
-        }
+        projectInputGradients();
         int at = (t - 1) * pass.batchSize + column;
         for (int i = 0; i < pass.inputSize; i++) {
             dx.data[i] = inputGradients.data[i * inputGradients.numCols + at];
         }
         return dx;
+    }
+
+    /**
+     * ∂L/∂x_t of column {@code column} for t = 1..lengths[column] as the columns of {@code out}
+     * (I × lengths[column], allocated when null).
+     */
+    public DMatrixRMaj inputGradients(int column, DMatrixRMaj out) {
+        requireBackwardDone();
+        Require.inRange(column, 0, pass.batchSize - 1, "column");
+        int length = lengths[column];
+        DMatrixRMaj dx = CellPass.output(out, pass.inputSize, length, "out");
+        projectInputGradients();
+        int nb = pass.batchSize;
+        for (int i = 0; i < pass.inputSize; i++) {
+            int row = i * inputGradients.numCols + column;
+            for (int t = 0; t < length; t++) {
+                dx.data[i * length + t] = inputGradients.data[row + t * nb];
+            }
+        }
+        return dx;
+    }
+
+    /** W_ihᵀ·[dA_1 … dA_T] once per batch: the input gradients of all steps and columns. */
+    private void projectInputGradients() {
+        if (!inputGradientsReady) {
+            inputGradients.reshape(pass.inputSize, gateAdjointsIh.numCols);
+            // tag::time-batched-input-gradients[]
+            pass.weightIh.multTransA(gateAdjointsIh, inputGradients);           // W_ihᵀ·[dA_1 … dA_T], one GEMM
+            // end::time-batched-input-gradients[]
+            inputGradientsReady = true;
+        }
     }
 
     /** Bytes of the arrays held: the step caches and the all-steps matrices. */

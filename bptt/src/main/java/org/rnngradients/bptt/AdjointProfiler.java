@@ -9,8 +9,9 @@ import org.rnngradients.linalg.LogSpace;
  * A profile-only backward pass: ‖∂L/∂h_t‖ for t = 1..T that stays finite for any T, whether the
  * adjoint vanishes or explodes. The adjoint is carried as δ_t = e^ℓ·u with ‖u‖ = 1: each backward
  * step computes J_tᵀ u, renormalises it and adds the log of its norm to ℓ; each loss gradient g is
- * merged as e^ℓ u + g at the common scale max(ℓ, ln‖g‖). Only the profile is produced; the
- * parameter gradients of such a run would not be representable and are discarded.
+ * merged as e^ℓ u + g at the common scale max(ℓ, ln‖g‖). Only the profile is produced: the backward
+ * steps are state-only ({@link RecurrentCell#backwardState}), so no parameter gradient is computed
+ * (those of such a run would not be representable anyway), and the readout's are discarded.
  */
 public final class AdjointProfiler {
 
@@ -38,7 +39,7 @@ public final class AdjointProfiler {
                 logScale = addAtCommonScale(u, logScale, g);         // δ_t = e^ℓ u + ∂L_t/∂s_t
             }
             logNorms[t - 1] = logScale + GradientProfile.logNormOfPrefix(u.data, cell.hiddenSize());
-            cell.backward(caches[t], u, next, null, discarded.cell());   // J_tᵀ u
+            cell.backwardState(caches[t], u, next);                  // J_tᵀ u (no parameter gradients)
             logScale += LogSpace.normalise(next);                    // ℓ += ln‖J_tᵀ u‖, u ← unit(J_tᵀ u)
             DMatrixRMaj swap = u;
             u = next;

@@ -47,7 +47,7 @@ final class GruPass extends CellPass {
                 double z = Activation.sigmoid(az);
                 double an = (p[in + b] + biasIh.data[N * hs + k]) + r * ghN;    // W_in x + b_in + r ⊙ (W_hn h + b_hn)
                 requireFinite(an, N * hs + k, b);
-                double n = Math.tanh(an);
+                double n = FastTanh.tanh(an);
                 c.r.data[e] = r;
                 c.z.data[e] = z;
                 c.n.data[e] = n;

@@ -44,10 +44,10 @@ final class LstmPass extends CellPass {
                 }
                 double i = Activation.sigmoid(preActivation(p, offset, stride, I, k, b));
                 double f = Activation.sigmoid(preActivation(p, offset, stride, F, k, b));
-                double g = Math.tanh(preActivation(p, offset, stride, G, k, b));
+                double g = FastTanh.tanh(preActivation(p, offset, stride, G, k, b));
                 double o = Activation.sigmoid(preActivation(p, offset, stride, O, k, b));
                 double cell = f * c.cPrevious.data[e] + i * g;                 // c' = f c + i g
-                double tanhCell = Math.tanh(cell);
+                double tanhCell = FastTanh.tanh(cell);
                 c.i.data[e] = i;
                 c.f.data[e] = f;
                 c.g.data[e] = g;

@@ -5,10 +5,12 @@ import org.ejml.data.DMatrixRMaj;
 /** The batched vanilla RNN step: Z = W_ih X + b_ih + W_hh H + b_hh, H' = φ(Z), J·V = diag(φ′)·(W_hh V). */
 final class VanillaRnnPass extends CellPass {
     private final Activation activation;
+    private final boolean tanh;
 
     VanillaRnnPass(VanillaRnnCell cell, int batchSize) {
         super(cell, batchSize, false);
         this.activation = cell.activation();
+        this.tanh = activation == Activation.TANH;
     }
 
     @Override
@@ -33,7 +35,7 @@ final class VanillaRnnPass extends CellPass {
                 }
                 double z = p[in + b] + bi + recurrent.data[row + b] + bh;        // z = W_ih x + b_ih + W_hh h + b_hh
                 requireFinite(z, k, b);
-                double phi = activation.apply(z);
+                double phi = tanh ? FastTanh.tanh(z) : activation.apply(z);
                 h.data[row + b] = phi;                                           // h_t = φ(z)
                 c.derivative.data[row + b] = activation.derivative(z, phi);
             }

@@ -36,6 +36,8 @@ public abstract class CellPass implements AutoCloseable {
     final int gateRows;
     final ResidentMatrix weightHh;
     final ResidentMatrix weightIh;
+    /** W_ih as a heap snapshot, the right operand of the time-batched products (W_ih is small: G·H × I). */
+    final DMatrixRMaj weightIhSnapshot;
     final DMatrixRMaj biasIh;
     final DMatrixRMaj biasHh;
     /** W_ih·X_t of the current per-step forward (G·H × B). */
@@ -63,6 +65,7 @@ public abstract class CellPass implements AutoCloseable {
         cell.validateParameters();
         this.weightHh = ResidentMatrix.of(p.weightHh());
         this.weightIh = ResidentMatrix.of(p.weightIh());
+        this.weightIhSnapshot = p.weightIh().copy();
         this.biasIh = p.biasIh().copy();
         this.biasHh = p.biasHh().copy();
         this.projection = new DMatrixRMaj(gateRows, batchSize);
@@ -90,6 +93,7 @@ public abstract class CellPass implements AutoCloseable {
         CellParameters p = cell.parameters();
         weightHh.refresh();
         weightIh.refresh();
+        weightIhSnapshot.setTo(p.weightIh());
         biasIh.setTo(p.biasIh());
         biasHh.setTo(p.biasHh());
         return this;
@@ -130,26 +134,26 @@ public abstract class CellPass implements AutoCloseable {
         // tag::batched-input-projection[]
         weightIh.mult(c.input, projection);                              // W_ih·X_t, one GEMM for all B columns
         // end::batched-input-projection[]
-        step(c, projection.data, 0, batchSize, out);
+        step(c, projection.data, 0, batchSize, 1, out);
         return out;
     }
 
     /**
      * The recurrent part of a step, once {@code c} holds S_{t−1}: the GEMM W_hh·H_{t−1}, then the
      * cell's element-wise gate arithmetic. The input projection W_ih·X_t (no bias) of row r and
-     * column b is read from {@code p[offset + r·stride + b]}.
+     * column b is read from {@code p[offset + r·rowStride + b·columnStride]}.
      */
-    final void step(BaseBatchCache c, double[] p, int offset, int stride, DMatrixRMaj state) {
+    final void step(BaseBatchCache c, double[] p, int offset, int rowStride, int columnStride, DMatrixRMaj state) {
         c.filled = false;
         // tag::batched-recurrent-gemm[]
         weightHh.mult(c.hPrevious, recurrent);                           // W_hh·H_{t−1}, one GEMM for all B columns
         // end::batched-recurrent-gemm[]
-        gates(c, p, offset, stride, state);
+        gates(c, p, offset, rowStride, columnStride, state);
         c.filled = true;
     }
 
     /** The element-wise part of a forward step: pre-activations, gates and the new state of every column. */
-    abstract void gates(BaseBatchCache c, double[] p, int offset, int stride, DMatrixRMaj state);
+    abstract void gates(BaseBatchCache c, double[] p, int offset, int rowStride, int columnStride, DMatrixRMaj state);
 
     /**
      * The backward step (vector–Jacobian products) of every column at the cached step, given the

@@ -22,30 +22,31 @@ final class GruPass extends CellPass {
 
     // tag::batched-gru-forward[]
     @Override
-    void gates(BaseBatchCache cache, double[] p, int offset, int stride, DMatrixRMaj state) {
+    void gates(BaseBatchCache cache, double[] p, int offset, int rowStride, int columnStride, DMatrixRMaj state) {
         Cache c = (Cache) cache;
         int hs = hiddenSize;
         int nb = batchSize;
         for (int k = 0; k < hs; k++) {
             int row = k * nb;
-            int ir = offset + (R * hs + k) * stride;
-            int iz = offset + (Z * hs + k) * stride;
-            int in = offset + (N * hs + k) * stride;
+            int ir = offset + (R * hs + k) * rowStride;
+            int iz = offset + (Z * hs + k) * rowStride;
+            int in = offset + (N * hs + k) * rowStride;
             for (int b = 0; b < nb; b++) {
                 int e = row + b;
+                int column = b * columnStride;
                 if (!c.active[b]) {
                     state.data[e] = c.hPrevious.data[e];
                     continue;
                 }
-                double ar = (p[ir + b] + biasIh.data[R * hs + k]) + (recurrent.data[(R * hs + k) * nb + b] + biasHh.data[R * hs + k]);
-                double az = (p[iz + b] + biasIh.data[Z * hs + k]) + (recurrent.data[(Z * hs + k) * nb + b] + biasHh.data[Z * hs + k]);
+                double ar = (p[ir + column] + biasIh.data[R * hs + k]) + (recurrent.data[(R * hs + k) * nb + b] + biasHh.data[R * hs + k]);
+                double az = (p[iz + column] + biasIh.data[Z * hs + k]) + (recurrent.data[(Z * hs + k) * nb + b] + biasHh.data[Z * hs + k]);
                 double ghN = recurrent.data[(N * hs + k) * nb + b] + biasHh.data[N * hs + k];   // W_hn h + b_hn
                 requireFinite(ar, R * hs + k, b);
                 requireFinite(az, Z * hs + k, b);
                 requireFinite(ghN, N * hs + k, b);
                 double r = Activation.sigmoid(ar);
                 double z = Activation.sigmoid(az);
-                double an = (p[in + b] + biasIh.data[N * hs + k]) + r * ghN;    // W_in x + b_in + r ⊙ (W_hn h + b_hn)
+                double an = (p[in + column] + biasIh.data[N * hs + k]) + r * ghN;    // W_in x + b_in + r ⊙ (W_hn h + b_hn)
                 requireFinite(an, N * hs + k, b);
                 double n = FastTanh.tanh(an);
                 c.r.data[e] = r;

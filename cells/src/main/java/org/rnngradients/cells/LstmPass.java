@@ -22,16 +22,16 @@ final class LstmPass extends CellPass {
     }
 
     /** The pre-activation of gate {@code gate}, unit {@code k}, column {@code b}: W_ih x + b_ih + W_hh h + b_hh. */
-    private double preActivation(double[] p, int offset, int stride, int gate, int k, int b) {
+    private double preActivation(double[] p, int at, int rowStride, int gate, int k, int b) {
         int r = gate * hiddenSize + k;
-        double a = p[offset + r * stride + b] + biasIh.data[r] + recurrent.data[r * batchSize + b] + biasHh.data[r];
+        double a = p[at + r * rowStride] + biasIh.data[r] + recurrent.data[r * batchSize + b] + biasHh.data[r];
         requireFinite(a, r, b);
         return a;
     }
 
     // tag::batched-lstm-forward[]
     @Override
-    void gates(BaseBatchCache cache, double[] p, int offset, int stride, DMatrixRMaj state) {
+    void gates(BaseBatchCache cache, double[] p, int offset, int rowStride, int columnStride, DMatrixRMaj state) {
         Cache c = (Cache) cache;
         int cells = hiddenSize * batchSize;                                  // C rows start here in [H; C]
         for (int k = 0; k < hiddenSize; k++) {
@@ -42,10 +42,11 @@ final class LstmPass extends CellPass {
                     state.data[cells + e] = c.cPrevious.data[e];
                     continue;
                 }
-                double i = Activation.sigmoid(preActivation(p, offset, stride, I, k, b));
-                double f = Activation.sigmoid(preActivation(p, offset, stride, F, k, b));
-                double g = FastTanh.tanh(preActivation(p, offset, stride, G, k, b));
-                double o = Activation.sigmoid(preActivation(p, offset, stride, O, k, b));
+                int at = offset + b * columnStride;                            // W_ih x of column b, row 0
+                double i = Activation.sigmoid(preActivation(p, at, rowStride, I, k, b));
+                double f = Activation.sigmoid(preActivation(p, at, rowStride, F, k, b));
+                double g = FastTanh.tanh(preActivation(p, at, rowStride, G, k, b));
+                double o = Activation.sigmoid(preActivation(p, at, rowStride, O, k, b));
                 double cell = f * c.cPrevious.data[e] + i * g;                 // c' = f c + i g
                 double tanhCell = FastTanh.tanh(cell);
                 c.i.data[e] = i;

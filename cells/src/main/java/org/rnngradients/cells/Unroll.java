@@ -24,11 +24,17 @@ import org.rnngradients.linalg.Require;
 public final class Unroll {
     private final CellPass pass;
     private final List<BaseBatchCache> caches = new ArrayList<>();
+    /** x_{t,b}ᵀ in row (t−1)·B + b: (T·B) × I. */
     private final DMatrixRMaj inputs;
+    /** (W_ih x_{t,b})ᵀ in row (t−1)·B + b: (T·B) × G·H, so the rows of one step are contiguous. */
     private final DMatrixRMaj projections;
+    /** h_{t−1,b}ᵀ in row (t−1)·B + b: (T·B) × H. */
     private final DMatrixRMaj hidden;
+    /** dA_{t,b}ᵀ (input side) in row (t−1)·B + b: (T·B) × G·H. */
     private final DMatrixRMaj gateAdjointsIh;
+    /** The same on the hidden side (a separate matrix for a GRU only). */
     private final DMatrixRMaj gateAdjointsHh;
+    /** (∂L/∂x_{t,b})ᵀ in row (t−1)·B + b: (T·B) × I. */
     private final DMatrixRMaj inputGradients;
     private final int[] lengths;
     private int steps;
@@ -41,12 +47,12 @@ public final class Unroll {
         this.pass = Require.nonNull(pass, "pass");
         int gates = pass.gateRows;
         int b = pass.batchSize;
-        this.inputs = new DMatrixRMaj(pass.inputSize, b);
-        this.projections = new DMatrixRMaj(gates, b);
-        this.hidden = new DMatrixRMaj(pass.hiddenSize, b);
-        this.gateAdjointsIh = new DMatrixRMaj(gates, b);
-        this.gateAdjointsHh = pass.gateAdjointsHh != pass.gateAdjointsIh ? new DMatrixRMaj(gates, b) : gateAdjointsIh;
-        this.inputGradients = new DMatrixRMaj(pass.inputSize, b);
+        this.inputs = new DMatrixRMaj(b, pass.inputSize);
+        this.projections = new DMatrixRMaj(b, gates);
+        this.hidden = new DMatrixRMaj(b, pass.hiddenSize);
+        this.gateAdjointsIh = new DMatrixRMaj(b, gates);
+        this.gateAdjointsHh = pass.gateAdjointsHh != pass.gateAdjointsIh ? new DMatrixRMaj(b, gates) : gateAdjointsIh;
+        this.inputGradients = new DMatrixRMaj(b, pass.inputSize);
         this.lengths = new int[b];
     }
 
@@ -75,13 +81,13 @@ public final class Unroll {
         }
         System.arraycopy(lengths, 0, this.lengths, 0, lengths.length);
         steps = longest;
-        int columns = steps * pass.batchSize;
-        inputs.reshape(pass.inputSize, columns);
+        int rows = steps * pass.batchSize;
+        inputs.reshape(rows, pass.inputSize);
         inputs.zero();
-        projections.reshape(pass.gateRows, columns);
-        hidden.reshape(pass.hiddenSize, columns);
-        gateAdjointsIh.reshape(pass.gateRows, columns);
-        gateAdjointsHh.reshape(pass.gateRows, columns);
+        projections.reshape(rows, pass.gateRows);
+        hidden.reshape(rows, pass.hiddenSize);
+        gateAdjointsIh.reshape(rows, pass.gateRows);
+        gateAdjointsHh.reshape(rows, pass.gateRows);
         while (caches.size() < steps) {
             caches.add((BaseBatchCache) pass.newCache());
         }
@@ -100,11 +106,12 @@ public final class Unroll {
         if (forwardDone > 0) {
             throw new IllegalStateException("inputs must be set before the first forward step");
         }
-        int stride = inputs.numCols;
-        int at = (t - 1) * pass.batchSize + column;
-        for (int i = 0; i < pass.inputSize; i++) {
-            inputs.data[i * stride + at] = x.data[i];
-        }
+        System.arraycopy(x.data, 0, inputs.data, row(t, column) * pass.inputSize, pass.inputSize);
+    }
+
+    /** The row of step t, column b in the all-steps matrices. */
+    private int row(int t, int column) {
+        return (t - 1) * pass.batchSize + column;
     }
 
     /**
@@ -122,29 +129,31 @@ public final class Unroll {
         if (t == 1) {
             Require.finite(previous, "previous");
             // tag::time-batched-input-projection[]
-            pass.weightIh.mult(inputs, projections);                           // W_ih·[X_1 … X_T], one GEMM
+            MatrixProducts.multTransB(inputs, pass.weightIhSnapshot, projections);   // [X_1 … X_T]ᵀ·W_ihᵀ, one GEMM
             // end::time-batched-input-projection[]
         }
         BaseBatchCache c = caches.get(t - 1);
         c.keepPrevious(previous);
         keepStep(c, t);
-        pass.step(c, projections.data, (t - 1) * pass.batchSize, projections.numCols, out);
+        pass.step(c, projections.data, row(t, 0) * pass.gateRows, 1, pass.gateRows, out);
         forwardDone = t;
         return out;
     }
 
-    /** Copies X_t and H_{t−1} of step t into its cache and H_{t−1} into the all-steps matrix; sets the mask. */
+    /** Sets the mask of step t and copies X_t into its cache and H_{t−1} into the all-steps matrix. */
     private void keepStep(BaseBatchCache c, int t) {
         int nb = pass.batchSize;
-        int offset = (t - 1) * nb;
+        int in = pass.inputSize;
+        int hs = pass.hiddenSize;
+        int first = row(t, 0);
         for (int b = 0; b < nb; b++) {
             c.active[b] = t <= lengths[b];
-        }
-        for (int i = 0; i < pass.inputSize; i++) {
-            System.arraycopy(inputs.data, i * inputs.numCols + offset, c.input.data, i * nb, nb);
-        }
-        for (int r = 0; r < pass.hiddenSize; r++) {
-            System.arraycopy(c.hPrevious.data, r * nb, hidden.data, r * hidden.numCols + offset, nb);
+            for (int i = 0; i < in; i++) {
+                c.input.data[i * nb + b] = inputs.data[(first + b) * in + i];
+            }
+            for (int r = 0; r < hs; r++) {
+                hidden.data[(first + b) * hs + r] = c.hPrevious.data[r * nb + b];
+            }
         }
     }
 
@@ -168,20 +177,23 @@ public final class Unroll {
                     + " expected " + expected + ", was " + t);
         }
         DMatrixRMaj out = pass.backwardState(caches.get(t - 1), adjoint, previousAdjoint);
-        keepGateAdjoints(t);
+        keepGateAdjoints(pass.gateAdjointsIh, gateAdjointsIh, t);
+        if (gateAdjointsHh != gateAdjointsIh) {
+            keepGateAdjoints(pass.gateAdjointsHh, gateAdjointsHh, t);
+        }
         backwardFrom = t;
         return out;
     }
 
-    /** Copies dA_t (input and hidden side) into the all-steps matrices. */
-    private void keepGateAdjoints(int t) {
+    /** Copies dA_t (G·H × B) transposed into the rows of step t of {@code all}. */
+    private void keepGateAdjoints(DMatrixRMaj step, DMatrixRMaj all, int t) {
         int nb = pass.batchSize;
-        int offset = (t - 1) * nb;
-        int stride = gateAdjointsIh.numCols;
-        for (int r = 0; r < pass.gateRows; r++) {
-            System.arraycopy(pass.gateAdjointsIh.data, r * nb, gateAdjointsIh.data, r * stride + offset, nb);
-            if (gateAdjointsHh != gateAdjointsIh) {
-                System.arraycopy(pass.gateAdjointsHh.data, r * nb, gateAdjointsHh.data, r * stride + offset, nb);
+        int gates = pass.gateRows;
+        int first = row(t, 0) * gates;
+        for (int b = 0; b < nb; b++) {
+            int to = first + b * gates;
+            for (int r = 0; r < gates; r++) {
+                all.data[to + r] = step.data[r * nb + b];
             }
         }
     }
@@ -191,12 +203,23 @@ public final class Unroll {
     public void accumulateGradients(CellParameters gradients) {
         requireBackwardDone();
         pass.cell.requireLayout(gradients, "gradients");
-        MatrixProducts.multAddTransB(gateAdjointsIh, inputs, gradients.weightIh());   // dW_ih += Σ_t dA_t X_tᵀ
-        MatrixProducts.multAddTransB(gateAdjointsHh, hidden, gradients.weightHh());   // dW_hh += Σ_t dA_t H_{t−1}ᵀ
-        CellPass.addRowSums(gateAdjointsIh, gradients.biasIh());                       // db_ih += Σ_t dA_t·1
-        CellPass.addRowSums(gateAdjointsHh, gradients.biasHh());                       // db_hh += Σ_t dA_t·1
+        MatrixProducts.multAddTransA(gateAdjointsIh, inputs, gradients.weightIh());   // dW_ih += Σ_t dA_t X_tᵀ
+        MatrixProducts.multAddTransA(gateAdjointsHh, hidden, gradients.weightHh());   // dW_hh += Σ_t dA_t H_{t−1}ᵀ
+        addColumnSums(gateAdjointsIh, gradients.biasIh());                             // db_ih += Σ_t dA_t·1
+        addColumnSums(gateAdjointsHh, gradients.biasHh());                             // db_hh += Σ_t dA_t·1
     }
     // end::time-batched-gradients[]
+
+    /** sum += the column sums of {@code m} (one row of gate adjoints after another). */
+    private static void addColumnSums(DMatrixRMaj m, DMatrixRMaj sum) {
+        int cols = m.numCols;
+        for (int r = 0; r < m.numRows; r++) {
+            int row = r * cols;
+            for (int j = 0; j < cols; j++) {
+                sum.data[j] += m.data[row + j];
+            }
+        }
+    }
 
     /** ∂L/∂x_t of column {@code column} into {@code out} (I × 1, allocated when null); all steps take one GEMM. */
     public DMatrixRMaj inputGradient(int t, int column, DMatrixRMaj out) {
@@ -205,10 +228,7 @@ public final class Unroll {
         Require.inRange(t, 1, steps, "t");
         DMatrixRMaj dx = out == null ? new DMatrixRMaj(pass.inputSize, 1) : Require.columnVector(out, pass.inputSize, "out");
         projectInputGradients();
-        int at = (t - 1) * pass.batchSize + column;
-        for (int i = 0; i < pass.inputSize; i++) {
-            dx.data[i] = inputGradients.data[i * inputGradients.numCols + at];
-        }
+        System.arraycopy(inputGradients.data, row(t, column) * pass.inputSize, dx.data, 0, pass.inputSize);
         return dx;
     }
 
@@ -222,22 +242,22 @@ public final class Unroll {
         int length = lengths[column];
         DMatrixRMaj dx = CellPass.output(out, pass.inputSize, length, "out");
         projectInputGradients();
-        int nb = pass.batchSize;
-        for (int i = 0; i < pass.inputSize; i++) {
-            int row = i * inputGradients.numCols + column;
-            for (int t = 0; t < length; t++) {
-                dx.data[i * length + t] = inputGradients.data[row + t * nb];
+        int in = pass.inputSize;
+        for (int t = 1; t <= length; t++) {
+            int from = row(t, column) * in;
+            for (int i = 0; i < in; i++) {
+                dx.data[i * length + t - 1] = inputGradients.data[from + i];
             }
         }
         return dx;
     }
 
-    /** W_ihᵀ·[dA_1 … dA_T] once per batch: the input gradients of all steps and columns. */
+    /** [dA_1 … dA_T]ᵀ·W_ih once per batch: the input gradients of all steps and columns. */
     private void projectInputGradients() {
         if (!inputGradientsReady) {
-            inputGradients.reshape(pass.inputSize, gateAdjointsIh.numCols);
+            inputGradients.reshape(gateAdjointsIh.numRows, pass.inputSize);
             // tag::time-batched-input-gradients[]
-            pass.weightIh.multTransA(gateAdjointsIh, inputGradients);           // W_ihᵀ·[dA_1 … dA_T], one GEMM
+            MatrixProducts.mult(gateAdjointsIh, pass.weightIhSnapshot, inputGradients);   // (W_ihᵀ·[dA_1 … dA_T])ᵀ, one GEMM
             // end::time-batched-input-gradients[]
             inputGradientsReady = true;
         }

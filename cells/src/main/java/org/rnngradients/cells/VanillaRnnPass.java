@@ -20,12 +20,12 @@ final class VanillaRnnPass extends CellPass {
 
     // tag::batched-vanilla-forward[]
     @Override
-    void gates(BaseBatchCache cache, double[] p, int offset, int stride, DMatrixRMaj h) {
+    void gates(BaseBatchCache cache, double[] p, int offset, int rowStride, int columnStride, DMatrixRMaj h) {
         Cache c = (Cache) cache;
         int nb = batchSize;
         for (int k = 0; k < hiddenSize; k++) {
             int row = k * nb;
-            int in = offset + k * stride;
+            int in = offset + k * rowStride;
             double bi = biasIh.data[k];
             double bh = biasHh.data[k];
             for (int b = 0; b < nb; b++) {
@@ -33,7 +33,7 @@ final class VanillaRnnPass extends CellPass {
                     h.data[row + b] = c.hPrevious.data[row + b];                 // a finished column keeps its state
                     continue;
                 }
-                double z = p[in + b] + bi + recurrent.data[row + b] + bh;        // z = W_ih x + b_ih + W_hh h + b_hh
+                double z = p[in + b * columnStride] + bi + recurrent.data[row + b] + bh;        // z = W_ih x + b_ih + W_hh h + b_hh
                 requireFinite(z, k, b);
                 double phi = tanh ? FastTanh.tanh(z) : activation.apply(z);
                 h.data[row + b] = phi;                                           // h_t = φ(z)

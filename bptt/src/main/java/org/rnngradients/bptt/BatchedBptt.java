@@ -180,10 +180,13 @@ public final class BatchedBptt implements BatchGradientEngine, GradientEngine {
 
         /** Column b of Δ_t += ∂L_t/∂h_t at state column b of S_t (readout gradients added to grads); returns L_t. */
         private double injectLossGradient(DMatrixRMaj state, int b, DMatrixRMaj target, ModelGradients grads) {
-            copyColumn(state, b, stateColumn);
-            deltaColumn.zero();
+            int hs = cell.hiddenSize();
+            for (int r = 0; r < hs; r++) {                  // the loss reads only h, the first H rows
+                stateColumn.data[r] = state.data[r * batch + b];
+                deltaColumn.data[r] = 0;
+            }
             double loss = out.injectLossGradient(stateColumn, target, grads, deltaColumn);
-            for (int r = 0; r < cell.hiddenSize(); r++) {
+            for (int r = 0; r < hs; r++) {
                 delta.data[r * batch + b] += deltaColumn.data[r];
             }
             return loss;

@@ -182,7 +182,7 @@ public abstract class CellPass implements AutoCloseable {
         MatrixProducts.multAddTransB(gateAdjointsIh, c.input, gradients.weightIh());     // dW_ih += dA·X_tᵀ
         MatrixProducts.multAddTransB(gateAdjointsHh, c.hPrevious, gradients.weightHh()); // dW_hh += dA·H_{t−1}ᵀ
         addRowSums(gateAdjointsIh, gradients.biasIh());                                   // db_ih += dA·1
-        addRowSums(gateAdjointsHh, gradients.biasHh());                                   // db_hh += dA·1
+        addRowSums(gateAdjointsHh, gradients.biasHh());                                   // db_hh += dA·1 (the same sums but for a GRU)
         // end::batched-parameter-gradients[]
         return out;
     }

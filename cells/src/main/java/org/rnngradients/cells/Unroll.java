@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnngradients.linalg.MatrixProducts;
 import org.rnngradients.linalg.Require;
 
@@ -36,6 +37,7 @@ public final class Unroll {
     private final DMatrixRMaj gateAdjointsHh;
     /** (∂L/∂x_{t,b})ᵀ in row (t−1)·B + b: (T·B) × I. */
     private final DMatrixRMaj inputGradients;
+    private final DMatrixRMaj biasSums;
     private final int[] lengths;
     private int steps;
     private int forwardDone;
@@ -53,6 +55,7 @@ public final class Unroll {
         this.gateAdjointsIh = new DMatrixRMaj(b, gates);
         this.gateAdjointsHh = pass.gateAdjointsHh != pass.gateAdjointsIh ? new DMatrixRMaj(b, gates) : gateAdjointsIh;
         this.inputGradients = new DMatrixRMaj(b, pass.inputSize);
+        this.biasSums = new DMatrixRMaj(gates, 1);
         this.lengths = new int[b];
     }
 
@@ -205,18 +208,23 @@ public final class Unroll {
         pass.cell.requireLayout(gradients, "gradients");
         MatrixProducts.multAddTransA(gateAdjointsIh, inputs, gradients.weightIh());   // dW_ih += Σ_t dA_t X_tᵀ
         MatrixProducts.multAddTransA(gateAdjointsHh, hidden, gradients.weightHh());   // dW_hh += Σ_t dA_t H_{t−1}ᵀ
-        addColumnSums(gateAdjointsIh, gradients.biasIh());                             // db_ih += Σ_t dA_t·1
-        addColumnSums(gateAdjointsHh, gradients.biasHh());                             // db_hh += Σ_t dA_t·1
+        columnSums(gateAdjointsIh, biasSums);
+        CommonOps_DDRM.addEquals(gradients.biasIh(), biasSums);                        // db_ih += Σ_t dA_t·1
+        if (gateAdjointsHh != gateAdjointsIh) {
+            columnSums(gateAdjointsHh, biasSums);
+        }
+        CommonOps_DDRM.addEquals(gradients.biasHh(), biasSums);                        // db_hh += Σ_t dA_t·1
     }
     // end::time-batched-gradients[]
 
-    /** sum += the column sums of {@code m} (one row of gate adjoints after another). */
-    private static void addColumnSums(DMatrixRMaj m, DMatrixRMaj sum) {
+    /** sums = the column sums of {@code m}, adding one row of gate adjoints after another. */
+    private static void columnSums(DMatrixRMaj m, DMatrixRMaj sums) {
         int cols = m.numCols;
+        sums.zero();
         for (int r = 0; r < m.numRows; r++) {
             int row = r * cols;
             for (int j = 0; j < cols; j++) {
-                sum.data[j] += m.data[row + j];
+                sums.data[j] += m.data[row + j];
             }
         }
     }

@@ -60,6 +60,28 @@ class AdjointProfilerBitsTest {
                 new AdjointProfiler().profile(model, sequence, null).logNorms(), 0.0);
     }
 
+    /**
+     * The time-batched profiler against the reference, over 300 steps of a network with small and one
+     * with large recurrent weights: log-norms agree to 1e-10 absolute, i.e. the norms to 1e-10 relative
+     * (each step's renormalised adjoint carries a rounding difference of order 1e-16, and ℓ sums 300 of
+     * them). Not for chaotic networks: there the two forward trajectories themselves separate at the
+     * largest Lyapunov exponent (W_hh scaled by 12 makes this LSTM separate by 5e-7 in 300 steps).
+     */
+    @ParameterizedTest
+    @EnumSource(CellKind.class)
+    void theTimeBatchedProfilerAgreesWithTheReference(CellKind kind) {
+        for (double scale : new double[] {0.5, 2.0}) {
+            RnnModel model = Fixtures.model(kind, 3, 6, 2, new MeanSquaredError(), 96);
+            org.ejml.dense.row.CommonOps_DDRM.scale(scale * 4, model.cell().parameters().weightHh());
+            Sequence sequence = Fixtures.sequence(300, 3, 2, false, false, 97);
+            double[] expected = new AdjointProfiler().profile(model, sequence, null).logNorms();
+            double[] actual = AdjointProfiler.timeBatched().profile(model, sequence, null).logNorms();
+            for (int t = 0; t < expected.length; t++) {
+                org.junit.jupiter.api.Assertions.assertEquals(expected[t], actual[t], 1e-10, kind + " scale " + scale + " t=" + (t + 1));
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void readoutOutputsAllocateWhenNull() {
         RnnModel model = Fixtures.model(CellKind.GRU, 3, 4, 2, new MeanSquaredError(), 93);

@@ -95,9 +95,15 @@ public class SequenceBenchmark {
         return batched.compute(model, sequence);
     }
 
-    /** The log-space profile ‖∂L/∂h_t‖ ({@link AdjointProfiler}, state-only backward steps). */
+    /** The log-space profile ‖∂L/∂h_t‖ ({@link AdjointProfiler}, state-only backward steps), reference path. */
     @Benchmark
-    public GradientProfile profile() {
+    public GradientProfile profileReference() {
         return new AdjointProfiler().profile(model, sequence, null);
+    }
+
+    /** The same profile on the time-batched path. */
+    @Benchmark
+    public GradientProfile profileTimeBatched() {
+        return AdjointProfiler.timeBatched().profile(model, sequence, null);
     }
 }

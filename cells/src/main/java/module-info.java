@@ -6,6 +6,4 @@ module org.rnngradients.cells {
     requires transitive org.rnngradients.linalg;
 
     exports org.rnngradients.cells;
-    // bptt's StoredActivations counts the bytes of a cell's step cache by reflection on its private fields.
-    opens org.rnngradients.cells to org.rnngradients.bptt;
 }

@@ -7,6 +7,9 @@ module org.rnngradients.linalg {
     // DMatrixRMaj appears in this module's API, so readers of linalg read EJML too.
     requires transitive ejml.core;
     requires transitive ejml.ddense;
+    // The native backend (OpenBLAS/LAPACK through JavaCPP's presets); linalg falls back to EJML where it does not load.
+    requires org.bytedeco.javacpp;
+    requires org.bytedeco.openblas;
 
     exports org.rnngradients.linalg;
 }

@@ -1,6 +1,8 @@
 package org.rnngradients.analysis;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rnngradients.cells.BatchCache;
+import org.rnngradients.cells.CellPass;
 import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.cells.StepCache;
 import org.rnngradients.linalg.Require;
@@ -11,11 +13,19 @@ import org.rnngradients.linalg.Require;
  * is the cell's full state — h for vanilla RNNs and GRUs, [h; c] (2H) for an LSTM — so Lyapunov
  * spectra of an LSTM include the memory cell. One cache and two state buffers are reused: no
  * allocation per step.
+ *
+ * <p>The trajectory runs a fixed cell: {@link #advance(DMatrixRMaj, DMatrixRMaj)}, the frame step of
+ * Lyapunov spectra, goes through a batch-1 {@link CellPass} made at construction, which holds W_hh in
+ * the backend's memory for the whole run and forms J_t·Q without forming J_t. It sees the parameters
+ * as they were when the trajectory was made; {@link #advance(DMatrixRMaj)} reads the live parameters.
+ * The two kinds of step may be mixed; they agree to rounding (their summation orders differ).
  */
 public final class CellTrajectory implements JacobianSource {
     private final RecurrentCell cell;
     private final InputSequence inputs;
     private final StepCache cache;
+    private final CellPass pass;
+    private final BatchCache batchCache;
     private final DMatrixRMaj input;
     private DMatrixRMaj previous;
     private DMatrixRMaj state;
@@ -32,6 +42,8 @@ public final class CellTrajectory implements JacobianSource {
         Require.columnVector(initialState, cell.stateSize(), "initialState");
         Require.finite(initialState, "initialState");
         this.cache = cell.newCache();
+        this.pass = cell.newPass(1);
+        this.batchCache = pass.newCache();
         this.input = new DMatrixRMaj(cell.inputSize(), 1);
         this.previous = initialState.copy();
         this.state = new DMatrixRMaj(cell.stateSize(), 1);
@@ -62,6 +74,22 @@ public final class CellTrajectory implements JacobianSource {
         step++;
     }
     // end::cell-trajectory-step[]
+
+    // tag::cell-trajectory-frame-step[]
+    /** One step s_{t−1} → s_t, writing J_t·frame into {@code image} (n × k) without forming J_t. */
+    @Override
+    public void advance(DMatrixRMaj frame, DMatrixRMaj image) {
+        Require.nonNull(frame, "frame");
+        Require.shape(image, cell.stateSize(), frame.numCols, "image");
+        inputs.next(input);
+        pass.forward(previous, input, batchCache, state);
+        pass.stateJacobianTimes(batchCache, 0, frame, image);
+        DMatrixRMaj swap = previous;
+        previous = state;
+        state = swap;
+        step++;
+    }
+    // end::cell-trajectory-frame-step[]
 
     /** A copy of the current state s_t. */
     public DMatrixRMaj state() {

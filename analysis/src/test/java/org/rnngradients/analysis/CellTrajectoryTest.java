@@ -63,6 +63,41 @@ class CellTrajectoryTest {
         }
     }
 
+    /**
+     * The frame step (a batch-1 pass, W_hh resident, J_t·Q without J_t) against the Jacobian step times
+     * the frame, over 20 steps of two trajectories driven alike: states and images agree to 1e-12
+     * (relative above 1e-2, absolute below; the paths differ only in summation order).
+     */
+    @Test
+    void frameStepEqualsStepJacobianTimesFrameForEveryCell() {
+        for (CellKind kind : CellKind.values()) {
+            RecurrentCell cell = cell(kind, 3, 6, 21);
+            CellTrajectory byJacobian = driven(cell, 22);
+            CellTrajectory byFrame = driven(cell, 22);
+            int n = byJacobian.dimension();
+            DMatrixRMaj frame = org.rnngradients.linalg.RandomMatrices.gaussian(n, 3, RandomSource.seeded(23));
+            DMatrixRMaj j = new DMatrixRMaj(n, n);
+            DMatrixRMaj image = new DMatrixRMaj(n, 3);
+            for (int t = 0; t < 20; t++) {
+                byJacobian.advance(j);
+                byFrame.advance(frame, image);
+                DMatrixRMaj expected = org.ejml.dense.row.CommonOps_DDRM.mult(j, frame, null);
+                assertTrue(FiniteDifferences.maxRelativeError(expected, image, 1e-2) <= 1e-12, kind + " step " + t);
+                assertTrue(FiniteDifferences.maxRelativeError(byJacobian.state(), byFrame.state(), 1e-2) <= 1e-12,
+                        kind + " state at step " + t);
+            }
+            assertEquals(20, byFrame.step());
+        }
+    }
+
+    @Test
+    void frameStepRejectsAnImageOfTheWrongShape() {
+        CellTrajectory trajectory = CellTrajectory.autonomous(cell(CellKind.GRU, 2, 3, 1));
+        assertMessage("image", () -> trajectory.advance(new DMatrixRMaj(3, 2), new DMatrixRMaj(3, 1)));
+        assertMessage("frame", () -> trajectory.advance(null, new DMatrixRMaj(3, 1)));
+        assertEquals(0, trajectory.step(), "a rejected step does not advance");
+    }
+
     @Test
     void lstmTrajectoryCarriesTheFullHiddenAndCellState() {
         assertEquals(12, CellTrajectory.autonomous(cell(CellKind.LSTM, 2, 6, 1)).dimension());

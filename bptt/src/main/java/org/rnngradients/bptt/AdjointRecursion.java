@@ -1,6 +1,7 @@
 package org.rnngradients.bptt;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rnngradients.linalg.LogSpace;
 import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.cells.StepCache;
 
@@ -43,7 +44,7 @@ final class AdjointRecursion {
         if (target != null) {
             loss += out.injectLossGradient(state, target, grads, delta);                   // δ_t += ∂L_t/∂h_t
         }
-        logNorms[t - 1] = GradientProfile.logNormOfPrefix(delta.data, cell.hiddenSize());  // ‖∂L/∂h_t‖
+        logNorms[t - 1] = LogSpace.logNorm(delta.data, cell.hiddenSize());  // ‖∂L/∂h_t‖
         cell.backward(cache, delta, previous, dx[t - 1], grads.cell());                  // δ_{t−1} = J_tᵀ δ_t
         DMatrixRMaj swap = delta;
         delta = previous;
@@ -57,7 +58,7 @@ final class AdjointRecursion {
     }
 
     /** The profile, or null when a plain-double adjoint overflowed (NaN or ∞ norms). */
-    private static GradientProfile profileOrNull(double[] logNorms) {
+    static GradientProfile profileOrNull(double[] logNorms) {
         for (double v : logNorms) {
             if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
                 return null;

@@ -10,6 +10,9 @@ import org.ejml.data.DMatrixRMaj;
  * <p>The profile is ‖∂L/∂h_t‖ read off the plain-double adjoint; it is exact while the adjoint is
  * representable. For profiles over thousands of steps that vanish or explode use
  * {@link AdjointProfiler}, which renormalises the carried adjoint.
+ *
+ * <p>This is the reference path, one sequence and one matrix–vector product at a time, as the book
+ * shows it; {@link BatchedBptt} computes the same gradients with batched and time-batched products.
  */
 public final class FullBptt implements GradientEngine {
 
@@ -28,5 +31,14 @@ public final class FullBptt implements GradientEngine {
         }
         // end::full-bptt-backward[]
         return adjoint.result(forward.finalState().copy());
+    }
+
+    /**
+     * {@link BatchedBptt}: the same exact gradient for a whole batch at once, with batched and
+     * time-batched matrix products (equal to this engine's per-sequence results to rounding).
+     */
+    @Override
+    public BatchGradientEngine batched() {
+        return new BatchedBptt();
     }
 }

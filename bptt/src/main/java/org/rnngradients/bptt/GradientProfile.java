@@ -58,24 +58,4 @@ public final class GradientProfile {
         }
         return out;
     }
-
-    /** ln of the norm of the first {@code n} entries of {@code data}, scaled so it cannot over- or underflow; −∞ for zero. */
-    static double logNormOfPrefix(double[] data, int n) {
-        double scale = 0;
-        for (int k = 0; k < n; k++) {
-            scale = Math.max(scale, Math.abs(data[k]));
-        }
-        if (scale == 0) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        if (!Double.isFinite(scale)) {
-            return Double.isNaN(scale) ? Double.NaN : Double.POSITIVE_INFINITY;
-        }
-        double sum = 0;
-        for (int k = 0; k < n; k++) {
-            double x = data[k] / scale;
-            sum += x * x;
-        }
-        return Math.log(scale) + 0.5 * Math.log(sum);
-    }
 }

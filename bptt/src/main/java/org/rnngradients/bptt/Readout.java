@@ -52,39 +52,45 @@ public final class Readout {
     }
 
     // tag::readout-forward[]
-    /** ŷ = W_hy h + b_y, written into {@code output}. */
-    public void forward(DMatrixRMaj h, DMatrixRMaj output) {
+    /** ŷ = W_hy h + b_y, written into {@code output} (allocated when null) and returned. */
+    public DMatrixRMaj forward(DMatrixRMaj h, DMatrixRMaj output) {
         Require.columnVector(h, hiddenSize(), "h");
-        Require.columnVector(output, outputSize(), "output");
+        DMatrixRMaj y = output == null ? new DMatrixRMaj(outputSize(), 1) : Require.columnVector(output, outputSize(), "output");
         int cols = weight.numCols;
         for (int i = 0; i < weight.numRows; i++) {
             double sum = bias.data[i];
             for (int j = 0; j < cols; j++) {
                 sum += weight.data[i * cols + j] * h.data[j];
             }
-            output.data[i] = sum;
+            y.data[i] = sum;
         }
+        return y;
     }
     // end::readout-forward[]
 
     // tag::readout-backward[]
-    /** dW_hy += dŷ hᵀ, db_y += dŷ, and dh = W_hyᵀ dŷ (written into {@code dh}). */
-    public void backward(DMatrixRMaj h, DMatrixRMaj dOutput, DMatrixRMaj dWeight, DMatrixRMaj dBias, DMatrixRMaj dh) {
+    /**
+     * dW_hy += dŷ hᵀ, db_y += dŷ (both accumulated, so both must be given), and dh = W_hyᵀ dŷ
+     * (written into {@code dh}, allocated when null, and returned).
+     */
+    public DMatrixRMaj backward(DMatrixRMaj h, DMatrixRMaj dOutput, DMatrixRMaj dWeight, DMatrixRMaj dBias,
+                                DMatrixRMaj dh) {
         Require.columnVector(h, hiddenSize(), "h");
         Require.columnVector(dOutput, outputSize(), "dOutput");
         Require.shape(dWeight, outputSize(), hiddenSize(), "dWeight");
         Require.columnVector(dBias, outputSize(), "dBias");
-        Require.columnVector(dh, hiddenSize(), "dh");
+        DMatrixRMaj d = dh == null ? new DMatrixRMaj(hiddenSize(), 1) : Require.columnVector(dh, hiddenSize(), "dh");
         int cols = weight.numCols;
-        java.util.Arrays.fill(dh.data, 0, cols, 0.0);
+        java.util.Arrays.fill(d.data, 0, cols, 0.0);
         for (int i = 0; i < weight.numRows; i++) {
             double g = dOutput.data[i];
             dBias.data[i] += g;
             for (int j = 0; j < cols; j++) {
                 dWeight.data[i * cols + j] += g * h.data[j];
-                dh.data[j] += weight.data[i * cols + j] * g;
+                d.data[j] += weight.data[i * cols + j] * g;
             }
         }
+        return d;
     }
     // end::readout-backward[]
 }

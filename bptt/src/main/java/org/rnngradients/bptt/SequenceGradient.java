@@ -40,6 +40,11 @@ public final class SequenceGradient {
         return inputGradients[t - 1];
     }
 
+    /** The array of ∂L/∂x_t, index t − 1 (this object's own, for the engines). */
+    DMatrixRMaj[] inputGradients() {
+        return inputGradients;
+    }
+
     /** ∂L/∂s_0. */
     public DMatrixRMaj initialStateGradient() {
         return initialStateGradient;

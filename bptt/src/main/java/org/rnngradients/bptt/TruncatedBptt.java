@@ -60,11 +60,6 @@ public final class TruncatedBptt implements GradientEngine {
         return mode;
     }
 
-    /** The state a stateful engine will start the next call from (null if none). */
-    public DMatrixRMaj carriedState() {
-        return carried == null ? null : carried.copy();
-    }
-
     /** Forgets the carried state: the next call starts from zero. */
     public void resetState() {
         carried = null;

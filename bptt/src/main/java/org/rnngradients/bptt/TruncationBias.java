@@ -22,15 +22,7 @@ public record TruncationBias(double norm, double relative, double cosine) {
         difference.addScaled(-1, full);
         double norm = difference.norm();
         double fullNorm = full.norm();
-        double dot = 0;
-        for (int k = 0; k < full.tensors().size(); k++) {
-            double[] a = truncated.tensors().get(k).data;
-            double[] b = full.tensors().get(k).data;
-            for (int i = 0; i < full.tensors().get(k).getNumElements(); i++) {
-                dot += a[i] * b[i];
-            }
-        }
-        double cosine = dot / (truncated.norm() * fullNorm);
+        double cosine = truncated.dot(full) / (truncated.norm() * fullNorm);
         return new TruncationBias(norm, fullNorm == 0 ? Double.NaN : norm / fullNorm, cosine);
     }
     // end::truncation-bias[]

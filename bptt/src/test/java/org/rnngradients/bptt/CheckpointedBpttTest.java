@@ -56,4 +56,23 @@ class CheckpointedBpttTest {
         assertEquals(2.0, (double) at400.bytes() / at100.bytes(), 0.01);   // 4× longer, 2× the memory
         assertTrue(at400.fullStorageBytes(400) > 10 * at400.bytes());
     }
+
+    /**
+     * Goal P5 of issue 15 without running 10⁵ steps: what the engine stores for an LSTM with H = 256 at
+     * T = 100,000 (⌈√T⌉ = 317-step segments, 316 checkpoints) counted from the cell's own cache, is at
+     * most 64 MiB (it is about 13 MiB), against about 3.7 GB for full storage.
+     */
+    @Test
+    void anLstmOfWidth256KeepsUnder64MiBAtAHundredThousandSteps() {
+        RnnModel model = Fixtures.model(CellKind.LSTM, 1, 256, 1, new MeanSquaredError(), 84);
+        CheckpointedBptt engine = new CheckpointedBptt();
+        int c = engine.segmentLength(100_000);
+        int checkpoints = (100_000 + c - 1) / c;
+        StoredActivations s = StoredActivations.measure(checkpoints, c, model.cell().stateSize(), model.cell().newCache());
+        System.out.printf("P5: LSTM H=256, T=100000: %.1f MiB stored, full storage %.2f GB%n", s.bytes() / 1048576.0,
+                s.fullStorageBytes(100_000) / 1e9);
+        assertEquals(317, c);
+        assertTrue(s.bytes() <= 64L << 20, "stored " + s.bytes() + " bytes");
+        assertTrue(s.fullStorageBytes(100_000) > 3e9, "full storage " + s.fullStorageBytes(100_000));
+    }
 }

@@ -45,7 +45,7 @@ class ParameterSetTest {
     @Test
     void lstmCheckpointedStorageIsCountedFromTheCellsOwnCache() {
         RnnModel model = Fixtures.model(CellKind.LSTM, 1, 16, 1, new MeanSquaredError(), 82);
-        long cache = StoredActivations.bytesOf(model.cell().newCache());
+        long cache = model.cell().newCache().bytes();
         assertTrue(cache >= 8L * 6 * 16, "an LSTM step keeps at least i, f, g, o, c and tanh c: " + cache);
         CheckpointedBptt engine = new CheckpointedBptt();
         engine.compute(model, Fixtures.sequence(10_000, 1, 1, false, false, 83));

@@ -34,14 +34,18 @@ class TruncatedBpttMockTest {
         when(cell.inputSize()).thenReturn(1);
         when(cell.hiddenSize()).thenReturn(1);
         when(cell.stateSize()).thenReturn(1);
-        when(cell.parameters()).thenReturn(new CellParameters(1, 1, 1));
+        when(cell.parameters()).thenReturn(CellParameters.vanilla(1, 1));
         when(cell.newCache()).thenAnswer(inv -> mock(StepCache.class));
         Map<StepCache, Integer> stepOfCache = new IdentityHashMap<>();
         List<Integer> steps = new ArrayList<>();
-        doAnswer(inv -> stepOfCache.put(inv.getArgument(2), (int) ((DMatrixRMaj) inv.getArgument(1)).data[0]))
-                .when(cell).forward(any(), any(), any(), any());
-        doAnswer(inv -> steps.add(stepOfCache.get(inv.<StepCache>getArgument(0))))
-                .when(cell).backward(any(), any(), any(), any(), any());
+        doAnswer(inv -> {
+            stepOfCache.put(inv.getArgument(2), (int) ((DMatrixRMaj) inv.getArgument(1)).data[0]);
+            return inv.getArgument(3);
+        }).when(cell).forward(any(), any(), any(), any());
+        doAnswer(inv -> {
+            steps.add(stepOfCache.get(inv.<StepCache>getArgument(0)));
+            return inv.getArgument(2);
+        }).when(cell).backward(any(), any(), any(), any(), any());
         DMatrixRMaj[] inputs = new DMatrixRMaj[length];
         DMatrixRMaj[] targets = new DMatrixRMaj[length];
         for (int t = 1; t <= length; t++) {

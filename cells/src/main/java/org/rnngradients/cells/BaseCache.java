@@ -30,4 +30,14 @@ abstract class BaseCache implements StepCache {
         }
         System.arraycopy(x.data, 0, input.data, 0, input.numRows);
     }
+
+    /** The bytes of the shared arrays (x_t, h_{t−1}, c_{t−1}); subclasses add their own. */
+    final long sharedBytes() {
+        return arrayBytes(input) + arrayBytes(hPrevious) + (cPrevious == null ? 0 : arrayBytes(cPrevious));
+    }
+
+    /** Bytes of the array behind {@code m}: 8 per entry plus a 16-byte array header. */
+    static long arrayBytes(DMatrixRMaj m) {
+        return 16 + 8L * m.data.length;
+    }
 }

@@ -58,18 +58,19 @@ abstract class BaseCell implements RecurrentCell {
      *         {@code input} or a parameter holds NaN/Inf, or the cache belongs to another cell
      */
     @Override
-    public final void forward(DMatrixRMaj previous, DMatrixRMaj input, StepCache cache, DMatrixRMaj state) {
+    public final DMatrixRMaj forward(DMatrixRMaj previous, DMatrixRMaj input, StepCache cache, DMatrixRMaj state) {
         Require.columnVector(previous, stateSize, "previous");
         Require.finite(previous, "previous");
         Require.columnVector(input, inputSize, "input");
         Require.finite(input, "input");
-        Require.columnVector(state, stateSize, "state");
+        DMatrixRMaj out = vectorOutput(state, stateSize, "state");
         BaseCache c = own(cache);
         requireLayout(parameters, "parameters");
         c.keep(previous, input);
         c.filled = false;
-        step(c, state);
+        step(c, out);
         c.filled = true;
+        return out;
     }
 
     /**
@@ -77,36 +78,55 @@ abstract class BaseCell implements RecurrentCell {
      * δ_t is read before it is overwritten), which lets a BPTT loop carry one buffer.
      */
     @Override
-    public final void backward(StepCache cache, DMatrixRMaj adjoint, DMatrixRMaj previousAdjoint,
-                               DMatrixRMaj inputAdjoint, CellParameters gradients) {
+    public final DMatrixRMaj backward(StepCache cache, DMatrixRMaj adjoint, DMatrixRMaj previousAdjoint,
+                                      DMatrixRMaj inputAdjoint, CellParameters gradients) {
         BaseCache c = filled(cache);
         Require.columnVector(adjoint, stateSize, "adjoint");
-        Require.columnVector(previousAdjoint, stateSize, "previousAdjoint");
+        DMatrixRMaj out = vectorOutput(previousAdjoint, stateSize, "previousAdjoint");
         if (inputAdjoint != null) {
             Require.columnVector(inputAdjoint, inputSize, "inputAdjoint");
-            if (inputAdjoint == previousAdjoint) {
+            if (inputAdjoint == out) {
                 throw new IllegalArgumentException("inputAdjoint must not be the same object as previousAdjoint");
             }
         }
         requireLayout(gradients, "gradients");
         requireLayout(parameters, "parameters");
-        adjointStep(c, adjoint, previousAdjoint, inputAdjoint, gradients);
+        adjointStep(c, adjoint, out, inputAdjoint, gradients);
+        return out;
+    }
+
+    /** {@inheritDoc} {@code previousAdjoint} may be the same object as {@code adjoint}. */
+    @Override
+    public final DMatrixRMaj backwardState(StepCache cache, DMatrixRMaj adjoint, DMatrixRMaj previousAdjoint) {
+        BaseCache c = filled(cache);
+        Require.columnVector(adjoint, stateSize, "adjoint");
+        DMatrixRMaj out = vectorOutput(previousAdjoint, stateSize, "previousAdjoint");
+        requireLayout(parameters, "parameters");
+        adjointStep(c, adjoint, out, null, null);
+        return out;
     }
 
     @Override
-    public final void stateJacobian(StepCache cache, DMatrixRMaj out) {
+    public final DMatrixRMaj stateJacobian(StepCache cache, DMatrixRMaj out) {
         BaseCache c = filled(cache);
-        Require.shape(out, stateSize, stateSize, "out");
+        DMatrixRMaj j = out == null ? new DMatrixRMaj(stateSize, stateSize) : Require.shape(out, stateSize, stateSize, "out");
         requireLayout(parameters, "parameters");
-        stepJacobian(c, out);
+        stepJacobian(c, j);
+        return j;
     }
 
     @Override
-    public final void inputJacobian(StepCache cache, DMatrixRMaj out) {
+    public final DMatrixRMaj inputJacobian(StepCache cache, DMatrixRMaj out) {
         BaseCache c = filled(cache);
-        Require.shape(out, stateSize, inputSize, "out");
+        DMatrixRMaj j = out == null ? new DMatrixRMaj(stateSize, inputSize) : Require.shape(out, stateSize, inputSize, "out");
         requireLayout(parameters, "parameters");
-        inputStepJacobian(c, out);
+        inputStepJacobian(c, j);
+        return j;
+    }
+
+    /** The output column {@code m} (checked n × 1), or a new one when null. */
+    static DMatrixRMaj vectorOutput(DMatrixRMaj m, int n, String name) {
+        return m == null ? new DMatrixRMaj(n, 1) : Require.columnVector(m, n, name);
     }
 
     /** Writes s_t into {@code state} from the copies of s_{t−1} and x_t already in {@code cache}. */
@@ -118,20 +138,20 @@ abstract class BaseCell implements RecurrentCell {
     /** Writes ∂s_t/∂x_t into {@code out} (shape checked). */
     abstract void inputStepJacobian(BaseCache cache, DMatrixRMaj out);
 
-    /** The vector–Jacobian products of one step (arguments checked). */
+    /** The vector–Jacobian products of one step (arguments checked; no parameter gradients when {@code gradients} is null). */
     abstract void adjointStep(BaseCache cache, DMatrixRMaj delta, DMatrixRMaj previousDelta,
                               DMatrixRMaj inputDelta, CellParameters gradients);
 
     /**
      * Throws unless every gate pre-activation in {@code a} is finite. With finite state and input
-     * that can only fail through a NaN/∞ parameter (reported by name and entry) or an overflow.
+     * that can only fail through a NaN/∞ parameter (an {@link IllegalArgumentException} naming the
+     * tensor and entry) or an overflow ({@link NonFiniteActivationException}).
      */
     final void requireFinitePreActivations(DMatrixRMaj a) {
         for (int k = 0; k < a.numRows; k++) {
             if (!Double.isFinite(a.data[k])) {
                 parameters.requireFinite("parameters");
-                throw new IllegalArgumentException("parameters must give finite pre-activations, entry " + k
-                        + " overflowed to " + a.data[k]);
+                throw new NonFiniteActivationException(k, 0, a.data[k]);
             }
         }
     }
@@ -146,14 +166,21 @@ abstract class BaseCell implements RecurrentCell {
     }
     // end::fused-pre-activation[]
 
-    /** Copies the cached H-vector {@code cached} into {@code out}, which must be H × 1. */
-    final void copyHidden(DMatrixRMaj cached, DMatrixRMaj out) {
-        Require.columnVector(out, hiddenSize, "out");
-        out.setTo(cached);
+    /** Copies the cached H-vector {@code cached} into {@code out} (H × 1, allocated when null) and returns it. */
+    final DMatrixRMaj copyHidden(DMatrixRMaj cached, DMatrixRMaj out) {
+        DMatrixRMaj o = vectorOutput(out, hiddenSize, "out");
+        o.setTo(cached);
+        return o;
     }
 
-    /** Adds the parameter gradients of a step with gate pre-activation adjoints {@code dIh}, {@code dHh}. */
+    /**
+     * Adds the parameter gradients of a step with gate pre-activation adjoints {@code dIh}, {@code dHh}
+     * (nothing for the state-only step, whose {@code gradients} is null).
+     */
     final void accumulate(BaseCache c, DMatrixRMaj dIh, DMatrixRMaj dHh, CellParameters gradients) {
+        if (gradients == null) {
+            return;
+        }
         VectorOps.addOuter(dIh, c.input, gradients.weightIh());
         VectorOps.addOuter(dHh, c.hPrevious, gradients.weightHh());
         CommonOps_DDRM.addEquals(gradients.biasIh(), dIh);
@@ -202,7 +229,7 @@ abstract class BaseCell implements RecurrentCell {
     }
 
     /** Allocation-free shape check of the four tensors of {@code p} against this cell's layout. */
-    private void requireLayout(CellParameters p, String name) {
+    final void requireLayout(CellParameters p, String name) {
         Require.nonNull(p, name);
         requireShape(p.weightIh(), gateRows, inputSize, name, CellParameters.WEIGHT_IH);
         requireShape(p.weightHh(), gateRows, hiddenSize, name, CellParameters.WEIGHT_HH);

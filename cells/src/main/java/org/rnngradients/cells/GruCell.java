@@ -35,9 +35,14 @@ public final class GruCell extends BaseCell {
         return new Cache(this);
     }
 
+    @Override
+    public CellPass newPass(int batchSize) {
+        return new GruPass(this, batchSize);
+    }
+
     /** Copies the cached update gate z_t into {@code out} (H × 1). */
-    public void updateGate(StepCache cache, DMatrixRMaj out) {
-        copyHidden(((Cache) filled(cache)).z, out);
+    public DMatrixRMaj updateGate(StepCache cache, DMatrixRMaj out) {
+        return copyHidden(((Cache) filled(cache)).z, out);
     }
 
     // tag::gru-forward[]
@@ -152,6 +157,12 @@ public final class GruCell extends BaseCell {
             dgi = new DMatrixRMaj(3 * h, 1);
             dgh = new DMatrixRMaj(3 * h, 1);
             carry = new DMatrixRMaj(h, 1);
+        }
+
+        @Override
+        public long bytes() {
+            return sharedBytes() + arrayBytes(gi) + arrayBytes(gh) + arrayBytes(r) + arrayBytes(z) + arrayBytes(n)
+                    + arrayBytes(dgi) + arrayBytes(dgh) + arrayBytes(carry);
         }
     }
 }

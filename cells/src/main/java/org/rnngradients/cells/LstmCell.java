@@ -37,6 +37,11 @@ public final class LstmCell extends BaseCell {
         return new Cache(this);
     }
 
+    @Override
+    public CellPass newPass(int batchSize) {
+        return new LstmPass(this, batchSize);
+    }
+
     /**
      * Sets the forget-gate bias to {@code bias} (PyTorch's default is 0; 1 is the common choice after
      * Gers et al. and Jozefowicz et al.): writes it into the f block of {@code bias_ih} and zeroes the
@@ -54,30 +59,37 @@ public final class LstmCell extends BaseCell {
     }
 
     /** Copies the cached forget gate f_t into {@code out} (H × 1). */
-    public void forgetGate(StepCache cache, DMatrixRMaj out) {
-        copyHidden(((Cache) filled(cache)).f, out);
+    public DMatrixRMaj forgetGate(StepCache cache, DMatrixRMaj out) {
+        return copyHidden(((Cache) filled(cache)).f, out);
     }
 
     /**
      * The h-only block ∂h_t/∂h_{t−1} (H × H) of the step Jacobian, c_{t−1} held fixed: the top-left
      * quarter of {@link #stateJacobian}.
      */
-    public void hiddenJacobian(StepCache cache, DMatrixRMaj out) {
+    public DMatrixRMaj hiddenJacobian(StepCache cache, DMatrixRMaj out) {
         Cache c = (Cache) filled(cache);
-        Require.shape(out, hiddenSize(), hiddenSize(), "out");
-        out.zero();
-        gateRows(c, parameters().weightHh(), out, false);
+        DMatrixRMaj j = square(out, "out");
+        gateRows(c, parameters().weightHh(), j, false);
+        return j;
+    }
+
+    /** {@code out} checked H × H and zeroed, or a new zero H × H matrix when null. */
+    private DMatrixRMaj square(DMatrixRMaj out, String name) {
+        DMatrixRMaj m = out == null ? new DMatrixRMaj(hiddenSize(), hiddenSize()) : Require.shape(out, hiddenSize(), hiddenSize(), name);
+        m.zero();
+        return m;
     }
 
     // tag::lstm-cell-state-block[]
     /** The cell-state block ∂c_t/∂c_{t−1} = diag(f_t) (H × H) of the step Jacobian. */
-    public void cellStateJacobian(StepCache cache, DMatrixRMaj out) {
+    public DMatrixRMaj cellStateJacobian(StepCache cache, DMatrixRMaj out) {
         Cache c = (Cache) filled(cache);
-        Require.shape(out, hiddenSize(), hiddenSize(), "out");
-        out.zero();
+        DMatrixRMaj j = square(out, "out");
         for (int k = 0; k < hiddenSize(); k++) {
-            out.unsafe_set(k, k, c.f.data[k]);
+            j.unsafe_set(k, k, c.f.data[k]);
         }
+        return j;
     }
     // end::lstm-cell-state-block[]
 
@@ -213,6 +225,12 @@ public final class LstmCell extends BaseCell {
             tanhCell = new DMatrixRMaj(h, 1);
             dGates = new DMatrixRMaj(4 * h, 1);
             dhPrevious = new DMatrixRMaj(h, 1);
+        }
+
+        @Override
+        public long bytes() {
+            return sharedBytes() + arrayBytes(gates) + arrayBytes(i) + arrayBytes(f) + arrayBytes(g) + arrayBytes(o)
+                    + arrayBytes(tanhCell) + arrayBytes(dGates) + arrayBytes(dhPrevious);
         }
     }
 }

@@ -7,4 +7,7 @@ package org.rnngradients.cells;
  * A cache belongs to the cell that made it.
  */
 public interface StepCache {
+
+    /** The bytes of the numeric arrays this cache holds (payload plus a 16-byte header per array). */
+    long bytes();
 }

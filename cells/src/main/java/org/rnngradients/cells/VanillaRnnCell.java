@@ -35,14 +35,19 @@ public final class VanillaRnnCell extends BaseCell {
         return new Cache(this);
     }
 
+    @Override
+    public CellPass newPass(int batchSize) {
+        return new VanillaRnnPass(this, batchSize);
+    }
+
     /** Copies the cached pre-activation z_t into {@code out} (H × 1), e.g. to study saturation. */
-    public void preActivation(StepCache cache, DMatrixRMaj out) {
-        copyHidden(((Cache) filled(cache)).z, out);
+    public DMatrixRMaj preActivation(StepCache cache, DMatrixRMaj out) {
+        return copyHidden(((Cache) filled(cache)).z, out);
     }
 
     /** Copies the cached φ′(z_t), the diagonal of the step Jacobian's left factor, into {@code out} (H × 1). */
-    public void activationDerivative(StepCache cache, DMatrixRMaj out) {
-        copyHidden(((Cache) filled(cache)).derivative, out);
+    public DMatrixRMaj activationDerivative(StepCache cache, DMatrixRMaj out) {
+        return copyHidden(((Cache) filled(cache)).derivative, out);
     }
 
     // tag::vanilla-forward[]
@@ -104,6 +109,11 @@ public final class VanillaRnnCell extends BaseCell {
             z = new DMatrixRMaj(h, 1);
             derivative = new DMatrixRMaj(h, 1);
             dz = new DMatrixRMaj(h, 1);
+        }
+
+        @Override
+        public long bytes() {
+            return sharedBytes() + arrayBytes(z) + arrayBytes(derivative) + arrayBytes(dz);
         }
     }
 }

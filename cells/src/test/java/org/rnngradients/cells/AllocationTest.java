@@ -20,9 +20,6 @@ class AllocationTest {
     @ParameterizedTest
     @EnumSource(CellKind.class)
     void warmStepsAllocateNothing(CellKind kind) {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "HotSpot allocation counter");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
         CellFixture f = new CellFixture(kind.create(8, 16), 0.3, RandomSource.seeded(23));
         int n = f.cell.stateSize();
         DMatrixRMaj adjoint = CellFixture.randomVector(n, RandomSource.seeded(29));
@@ -37,6 +34,30 @@ class AllocationTest {
             f.cell.stateJacobian(f.cache, jacobian);
             f.cell.inputJacobian(f.cache, inputJacobian);
         };
+        assertWarmStepsAllocateNothing(kind + " batch-1 step", step);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CellKind.class)
+    void warmBatchedStepsAllocateNothing(CellKind kind) {
+        BatchFixture f = new BatchFixture(kind.create(8, 16), 4, 0.3, RandomSource.seeded(31));
+        CellPass pass = f.cell.newPass(4);
+        BatchCache cache = pass.newCache();
+        DMatrixRMaj state = new DMatrixRMaj(f.cell.stateSize(), 4);
+        DMatrixRMaj frame = BatchFixture.random(f.cell.stateSize(), 3, RandomSource.seeded(37));
+        DMatrixRMaj image = new DMatrixRMaj(f.cell.stateSize(), 3);
+        Runnable step = () -> {
+            pass.forward(f.previous, f.inputs, cache, state);
+            pass.stateJacobianTimes(cache, 1, frame, image);
+        };
+        assertWarmStepsAllocateNothing(kind + " batched step", step);
+    }
+
+    /** Runs {@code step} 200 times to warm up, then asserts that 1000 more allocate under 1 kB (least of three rounds). */
+    static void assertWarmStepsAllocateNothing(String what, Runnable step) {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "HotSpot allocation counter");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
         for (int k = 0; k < 200; k++) {
             step.run();
         }
@@ -49,7 +70,7 @@ class AllocationTest {
             }
             allocated = Math.min(allocated, threads.getThreadAllocatedBytes(id) - before);
         }
-        System.out.printf("%-12s allocated %d bytes over 1000 warm steps%n", kind.cliName(), allocated);
-        assertTrue(allocated < 1024, kind + " allocated " + allocated + " bytes over 1000 steps");
+        System.out.printf("%-28s allocated %d bytes over 1000 warm steps%n", what, allocated);
+        assertTrue(allocated < 1024, what + " allocated " + allocated + " bytes over 1000 steps");
     }
 }

@@ -76,11 +76,10 @@ class BadInputTest {
         assertRejects("inputAdjoint", () -> f.cell.backward(f.cache, v, p, new DMatrixRMaj(I + 1, 1), g));
         assertRejects("gradients", () -> f.cell.backward(f.cache, v, p, null, null));
         assertRejects("gradients.weight_ih", () -> f.cell.backward(f.cache, v, p, null,
-                new CellParameters(kind.gates(), I + 1, H)));
+                CellParameters.of(kind, I + 1, H)));
         assertRejects("cache", () -> f.cell.backward(f.cell.newCache(), v, p, null, g));
         assertRejects("out", () -> f.cell.stateJacobian(f.cache, new DMatrixRMaj(n, n + 1)));
         assertRejects("out", () -> f.cell.inputJacobian(f.cache, new DMatrixRMaj(n, I + 1)));
-        assertRejects("out", () -> f.cell.stateJacobian(f.cache, null));
         assertRejects("inputAdjoint", () -> f.cell.backward(f.cache, v, p, new DMatrixRMaj(1, I), g));
         assertRejects("cache", () -> f.cell.stateJacobian(f.cell.newCache(), new DMatrixRMaj(n, n)));
         assertRejects("cache", () -> f.cell.inputJacobian(null, new DMatrixRMaj(n, I)));
@@ -111,7 +110,7 @@ class BadInputTest {
     @MethodSource("kinds")
     void parametersWithWrongShapesOrNonFiniteValuesAreRejected(CellKind kind) {
         CellFixture f = fixture(kind);
-        assertRejects("source.weight_ih", () -> f.cell.setParameters(new CellParameters(kind.gates(), I + 1, H)));
+        assertRejects("source.weight_ih", () -> f.cell.setParameters(CellParameters.of(kind, I + 1, H)));
         assertRejects("source", () -> f.cell.setParameters(null));
         CellParameters bad = f.cell.parameters().copy();
         bad.biasHh().data[0] = Double.NaN;

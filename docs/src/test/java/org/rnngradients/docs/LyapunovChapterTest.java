@@ -78,24 +78,30 @@ class LyapunovChapterTest {
         assertTrue(meanOfModule(3.0) > 0.05);
     }
 
-    /** ⟨ln|det J_t|⟩ = ln|det W| + ⟨Σ_i ln(1 − h_i²)⟩ along the trajectory the chapter's spectrum follows. */
+    /**
+     * ⟨ln|det J_t|⟩ = ln|det W| + ⟨Σ_i ln(1 − h_i²)⟩ along the trajectory the chapter's spectrum follows: the same
+     * network, initial state and frame steps (a chaotic trajectory must be followed bit for bit, so it is not
+     * re-integrated here), with det J_t taken from the tanh derivatives of the visited states, not from the QR.
+     */
     private static double meanLogDeterminant(double g, long seed) {
         int n = LyapunovChapter.N;
         RandomSource r = RandomSource.seeded(seed);
         org.rnngradients.cells.RecurrentCell cell = org.rnngradients.cells.CellKind.RNN_TANH.create(1, n);
         org.rnngradients.cells.Cells.initialise(cell, Initialiser.scaledGaussian(g), Initialiser.zeros(), r);
-        DMatrixRMaj w = cell.parameters().weightHh();
-        DMatrixRMaj h = RandomMatrices.gaussian(n, 1, r);
-        DMatrixRMaj z = new DMatrixRMaj(n, 1);
-        double logDetW = Math.log(Math.abs(CommonOps_DDRM.det(w)));
+        DMatrixRMaj h0 = RandomMatrices.gaussian(n, 1, r);
+        org.rnngradients.analysis.CellTrajectory trajectory = new org.rnngradients.analysis.CellTrajectory(cell,
+                org.rnngradients.analysis.InputSequence.constant(new DMatrixRMaj(1, 1)), h0);
+        double logDetW = Math.log(Math.abs(CommonOps_DDRM.det(cell.parameters().weightHh())));
+        DMatrixRMaj frame = CommonOps_DDRM.identity(n, 1);
+        DMatrixRMaj image = new DMatrixRMaj(n, 1);
         double sum = 0;
         int warmUp = 500;
         int steps = 2000;
         for (int t = 0; t < warmUp + steps; t++) {
-            CommonOps_DDRM.mult(w, h, z);
-            for (int i = 0; i < n; i++) {
-                h.set(i, Math.tanh(z.get(i)));
-                if (t >= warmUp) {
+            trajectory.advance(frame, image);
+            if (t >= warmUp) {
+                DMatrixRMaj h = trajectory.state();
+                for (int i = 0; i < n; i++) {
                     sum += Math.log(1 - h.get(i) * h.get(i));
                 }
             }

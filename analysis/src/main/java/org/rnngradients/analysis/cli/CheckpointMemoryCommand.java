@@ -118,7 +118,7 @@ final class CheckpointMemoryCommand extends ExperimentCommand<List<Integer>> {
     }
 
     private static StoredActivations fullStorage(RnnModel model, int length) {
-        long cache = StoredActivations.bytesOf(model.cell().newCache());
+        long cache = model.cell().newCache().bytes();
         long state = 16 + 8L * model.cell().stateSize();
         return new StoredActivations(length + 1L, length, state, cache);
     }

@@ -2,6 +2,7 @@ package org.rnngradients.analysis.cli;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.cells.CellParameters;
+import org.rnngradients.cells.CellPass;
 import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.cells.StepCache;
 
@@ -44,26 +45,40 @@ final class CountingCell implements RecurrentCell {
     }
 
     @Override
-    public void forward(DMatrixRMaj previous, DMatrixRMaj input, StepCache cache, DMatrixRMaj state) {
-        cell.forward(previous, input, cache, state);
+    public CellPass newPass(int batchSize) {
+        return cell.newPass(batchSize);
+    }
+
+    @Override
+    public DMatrixRMaj forward(DMatrixRMaj previous, DMatrixRMaj input, StepCache cache, DMatrixRMaj state) {
+        DMatrixRMaj out = cell.forward(previous, input, cache, state);
         progress.advance(1);
+        return out;
     }
 
     @Override
-    public void stateJacobian(StepCache cache, DMatrixRMaj out) {
-        cell.stateJacobian(cache, out);
+    public DMatrixRMaj stateJacobian(StepCache cache, DMatrixRMaj out) {
+        return cell.stateJacobian(cache, out);
     }
 
     @Override
-    public void inputJacobian(StepCache cache, DMatrixRMaj out) {
-        cell.inputJacobian(cache, out);
+    public DMatrixRMaj inputJacobian(StepCache cache, DMatrixRMaj out) {
+        return cell.inputJacobian(cache, out);
     }
 
     @Override
-    public void backward(StepCache cache, DMatrixRMaj adjoint, DMatrixRMaj previousAdjoint, DMatrixRMaj inputAdjoint,
-                         CellParameters gradients) {
-        cell.backward(cache, adjoint, previousAdjoint, inputAdjoint, gradients);
+    public DMatrixRMaj backward(StepCache cache, DMatrixRMaj adjoint, DMatrixRMaj previousAdjoint,
+                                DMatrixRMaj inputAdjoint, CellParameters gradients) {
+        DMatrixRMaj out = cell.backward(cache, adjoint, previousAdjoint, inputAdjoint, gradients);
         progress.advance(1);
+        return out;
+    }
+
+    @Override
+    public DMatrixRMaj backwardState(StepCache cache, DMatrixRMaj adjoint, DMatrixRMaj previousAdjoint) {
+        DMatrixRMaj out = cell.backwardState(cache, adjoint, previousAdjoint);
+        progress.advance(1);
+        return out;
     }
 
     @Override
@@ -72,7 +87,17 @@ final class CountingCell implements RecurrentCell {
     }
 
     @Override
-    public void hidden(DMatrixRMaj state, DMatrixRMaj hidden) {
-        cell.hidden(state, hidden);
+    public void validateParameters() {
+        cell.validateParameters();
+    }
+
+    @Override
+    public void setParameters(CellParameters source) {
+        cell.setParameters(source);
+    }
+
+    @Override
+    public DMatrixRMaj hidden(DMatrixRMaj state, DMatrixRMaj hidden) {
+        return cell.hidden(state, hidden);
     }
 }

@@ -29,9 +29,10 @@ import picocli.CommandLine.ParameterException;
                 + " j after each re-orthonormalisation, in column order, which at finite T may differ from the sorted"
                 + " order), lyapunov.svg, the parameters (state_dict .npy), inputs.npy, initial_state.npy, loss.txt and"
                 + " manifest.json.",
-            "An exponent of -Infinity is written only with --interval 1, where it means an exactly zero derivative"
-                + " (the product lost rank, e.g. dead ReLU units). With --interval M > 1 a product of M step Jacobians"
-                + " that underflows loses the lower exponents: the run is refused (exit code 2)."})
+            "--interval M is the longest stretch between re-orthonormalisations: the QR method shortens it wherever the"
+                + " directions' growth would drift apart by more than double precision keeps, and refuses a run it cannot"
+                + " keep accurate (exit code 2). An exponent of -Infinity means an exactly zero derivative (the product"
+                + " lost rank, e.g. dead ReLU units), at any M."})
 final class LyapunovCommand extends CellCommand<CellRun> {
     /** The convergence table follows at most this many exponents (evenly spread from λ_1 to λ_k). */
     private static final int TRACKED = 8;
@@ -125,21 +126,21 @@ final class LyapunovCommand extends CellCommand<CellRun> {
                 + "s_t = cell(s_{t-1}, x_t), s_0 = initial_state.npy, x_t = row t-1 of inputs.npy (warm-up rows first).\n"
                 + "No loss: lyapunov.csv gives the " + k + " largest exponents lambda_i = lim (1/T) ln sigma_i(ds_T/ds_0),\n"
                 + "estimated by the QR method over " + (r.steps() - s.warmUp) + " steps after " + s.warmUp
-                + " warm-up steps, re-orthonormalising every " + s.interval + " step(s); natural log, nats per step.\n"
+                + " warm-up steps, re-orthonormalising at least every " + s.interval + " step(s); natural log, nats per step.\n"
                 + "Regime: vanishing if lambda_1 < -" + s.epsilon + ", exploding if lambda_1 > " + s.epsilon
                 + ", marginal otherwise.\n";
     }
 
     /**
-     * The exponents sorted in descending order. A non-finite one is refused when {@code interval} > 1: between two
-     * QRs the product of M step Jacobians underflowed (or overflowed), so the lower exponents are lost, not -∞.
+     * The exponents sorted in descending order. The QR method ends an interval at an exactly zero R_ii and
+     * shortens it before the directions lose precision, so -∞ is an exactly zero derivative whatever
+     * {@code interval} was; NaN or +∞ is never a result and is refused naming the interval.
      */
     static double[] descending(double[] exponents, int interval) {
         for (int i = 0; i < exponents.length; i++) {
-            if (Double.isNaN(exponents[i]) || Double.isInfinite(exponents[i]) && interval > 1) {
+            if (Double.isNaN(exponents[i]) || exponents[i] == Double.POSITIVE_INFINITY) {
                 throw new IllegalArgumentException("--interval " + interval + ": exponent " + (i + 1) + " came out "
-                        + exponents[i] + " because the product of " + interval + " step Jacobians between two"
-                        + " re-orthonormalisations under- or overflowed; use a smaller --interval (1 is always safe)");
+                        + exponents[i] + "; the QR method could not keep this run finite");
             }
         }
         double[] sorted = exponents.clone();

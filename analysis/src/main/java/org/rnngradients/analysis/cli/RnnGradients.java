@@ -70,10 +70,15 @@ public final class RnnGradients implements Runnable {
         return BAD_INPUT;
     }
 
-    /** An exception from a command: bad input is one line and exit code 2, anything else exit code 1. */
+    /**
+     * An exception from a command: bad input is one line and exit code 2, anything else exit code 1. An
+     * {@link ArithmeticException} (dynamics that overflow double range, a Lyapunov run the QR method cannot keep
+     * accurate) counts as bad input: the options asked for a result that has no finite answer.
+     */
     private static int failure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         String name = cl.getCommandSpec().qualifiedName();
-        boolean badInput = e instanceof IllegalArgumentException || e instanceof NoSuchFileException
+        boolean badInput = e instanceof IllegalArgumentException || e instanceof ArithmeticException
+                || e instanceof NoSuchFileException
                 || e instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException;
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         if (badInput) {

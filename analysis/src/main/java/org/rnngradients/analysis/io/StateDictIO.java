@@ -57,7 +57,7 @@ public final class StateDictIO {
      */
     public static CellParameters load(Path dir, int gates) throws IOException {
         Require.nonNull(dir, "dir");
-        Require.positive(gates, "gates");
+        zeroParameters(gates, 1, 1);                                    // rejects a gate count no cell has
         DMatrixRMaj hh = read(dir, CellParameters.WEIGHT_HH);
         int hidden = hh.numCols;
         if (hidden < 1 || hh.numRows != gates * hidden) {
@@ -69,7 +69,7 @@ public final class StateDictIO {
         if (ih.numCols < 1) {
             throw new NpyFormatException(file(dir, CellParameters.WEIGHT_IH), "input size must be > 0, was 0");
         }
-        CellParameters parameters = new CellParameters(gates, ih.numCols, hidden);
+        CellParameters parameters = zeroParameters(gates, ih.numCols, hidden);
         parameters.weightHh().setTo(hh);
         fill(parameters, CellParameters.WEIGHT_IH, ih, file(dir, CellParameters.WEIGHT_IH));
         for (String bias : List.of(CellParameters.BIAS_IH, CellParameters.BIAS_HH)) {
@@ -77,6 +77,20 @@ public final class StateDictIO {
         }
         requireFinite(parameters, dir);
         return parameters;
+    }
+
+    /** Zero parameters of the cell layout with {@code gates} blocks (1 vanilla, 3 GRU, 4 LSTM). */
+    private static CellParameters zeroParameters(int gates, int inputSize, int hiddenSize) {
+        switch (gates) {
+            case 1:
+                return CellParameters.vanilla(inputSize, hiddenSize);
+            case 3:
+                return CellParameters.gru(inputSize, hiddenSize);
+            case 4:
+                return CellParameters.lstm(inputSize, hiddenSize);
+            default:
+                throw new IllegalArgumentException("gates must be 1 (vanilla), 3 (GRU) or 4 (LSTM), was " + gates);
+        }
     }
 
     /**

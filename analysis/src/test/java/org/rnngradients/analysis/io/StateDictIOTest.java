@@ -24,7 +24,8 @@ class StateDictIOTest {
     Path dir;
 
     private static CellParameters random(int gates, int input, int hidden, long seed) {
-        CellParameters p = new CellParameters(gates, input, hidden);
+        CellParameters p = gates == 1 ? CellParameters.vanilla(input, hidden)
+                : gates == 3 ? CellParameters.gru(input, hidden) : CellParameters.lstm(input, hidden);
         RandomSource random = RandomSource.seeded(seed);
         for (DMatrixRMaj m : p.tensors()) {
             RandomMatrices.gaussian(m, 1.0, random);
@@ -126,7 +127,7 @@ class StateDictIOTest {
     @Test
     void loadIntoChecksEveryShapeAgainstTheTarget() throws IOException {
         StateDictIO.save(random(1, 2, 3, 1), dir);
-        CellParameters target = new CellParameters(1, 5, 3);
+        CellParameters target = CellParameters.vanilla(5, 3);
         NpyFormatException e = assertThrows(NpyFormatException.class, () -> StateDictIO.loadInto(dir, target));
         assertEquals(dir.resolve("weight_ih_l0.npy") + ": shape (3, 2) does not match the cell: expected (3, 5)",
                 e.getMessage());
@@ -137,7 +138,7 @@ class StateDictIOTest {
     void loadIntoCopiesMatchingFiles() throws IOException {
         CellParameters p = random(3, 2, 3, 9);
         StateDictIO.save(p, dir);
-        CellParameters target = new CellParameters(3, 2, 3);
+        CellParameters target = CellParameters.gru(2, 3);
         StateDictIO.loadInto(dir, target);
         assertSameBits(p, target);
     }
@@ -150,5 +151,11 @@ class StateDictIOTest {
             Files.move(dir.resolve(name + "_l0.npy"), dir.resolve(name + ".npy"));
         }
         assertSameBits(p, StateDictIO.load(dir, 4));
+    }
+
+    @Test
+    void aGateCountNoCellHasIsRejectedBeforeAnyFileIsRead(@org.junit.jupiter.api.io.TempDir Path dir) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StateDictIO.load(dir, 2));
+        assertTrue(e.getMessage().startsWith("gates must be 1 (vanilla), 3 (GRU) or 4 (LSTM), was 2"), e.getMessage());
     }
 }

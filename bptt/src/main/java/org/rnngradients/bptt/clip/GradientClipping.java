@@ -2,6 +2,7 @@ package org.rnngradients.bptt.clip;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.bptt.ParameterSet;
+import org.rnngradients.cells.NamedMatrices;
 import org.rnngradients.linalg.Require;
 
 /**
@@ -32,7 +33,7 @@ public final class GradientClipping {
         double[] norms = new double[gradient.tensors().size()];
         for (int k = 0; k < norms.length; k++) {
             DMatrixRMaj m = gradient.tensors().get(k);
-            norms[k] = new ParameterSet().with("m", m).norm();
+            norms[k] = NamedMatrices.norm(m);
             if (norms[k] > theta) {
                 double s = theta / norms[k];
                 for (int i = 0; i < m.getNumElements(); i++) {

@@ -11,6 +11,9 @@ public interface Loss {
     /** L(ŷ, y). */
     double value(DMatrixRMaj output, DMatrixRMaj target);
 
-    /** Writes ∂L/∂ŷ into {@code gradient} (n × 1) and returns L(ŷ, y). */
+    /**
+     * Writes ∂L/∂ŷ into {@code gradient} (n × 1) and returns L(ŷ, y). The one output argument of this
+     * package that must be given: the return value is the loss, so an allocated gradient would be lost.
+     */
     double gradient(DMatrixRMaj output, DMatrixRMaj target, DMatrixRMaj gradient);
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.rnngradients.analysis.plot.Chart;
 
 /**
  * Renders the training results that the bptt experiment programs record as CSV files under
@@ -89,22 +90,10 @@ public final class ExperimentResults {
         return out;
     }
 
-    /** Adds every group, smoothed by a {@code window}-point moving average, with one colour per group from {@code colour}. */
-    static int addSmoothedGroups(SvgCharts chart, Map<String, List<double[]>> points, String prefix, boolean dashed,
-                                 int window, int colour) {
-        int c = colour;
-        for (var e : points.entrySet()) {
-            double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
-            double[] y = movingAverage(e.getValue().stream().mapToDouble(p -> p[1]).toArray(), window);
-            chart.add(new SvgCharts.Series(prefix + e.getKey(), x, y, dashed, c++));
-        }
-        return c;
-    }
-
     /** Adds every group of {@code points} to {@code chart} with the given name prefix and dash style. */
-    static void addGroups(SvgCharts chart, Map<String, List<double[]>> points, String prefix, boolean dashed) {
-        points.forEach((name, list) -> chart.add(new SvgCharts.Series(prefix + name,
-                list.stream().mapToDouble(p -> p[0]).toArray(), list.stream().mapToDouble(p -> p[1]).toArray(), dashed)));
+    static void addGroups(Chart chart, Map<String, List<double[]>> points, String prefix) {
+        points.forEach((name, list) -> chart.line(prefix + name,
+                list.stream().mapToDouble(p -> p[0]).toArray(), list.stream().mapToDouble(p -> p[1]).toArray()));
     }
 
     /** The bptt module's own run of the lab (agreement task): fitted decay per cell from its mean profile. */

@@ -62,7 +62,7 @@
     svg.appendChild(el('text', { x: (W + M.left) / 2, y: H - M.bottom + 34, 'text-anchor': 'middle', 'font-size': 13,
       fill: INK }, 'steps back k'));
     svg.appendChild(el('text', { x: 16, y: (H - M.bottom) / 2, 'text-anchor': 'middle', 'font-size': 13, fill: INK,
-      transform: 'rotate(-90 16 ' + (H - M.bottom) / 2 + ')' }, 'log\u2081\u2080 of the norm, relative to k = 0'));
+      transform: 'rotate(-90 16 ' + (H - M.bottom) / 2 + ')' }, 'log\u2081\u2080 norm relative to k = 0'));
     [[linear, RED, '6 4', '\u03c1\u1d4f (linear network), \u03c1 = ' + g.toFixed(2)],
      [measured, BLUE, '', 'tanh RNN, measured']].forEach(function (s, i) {
       var d = s[0].map(function (v, k) { return (k ? 'L' : 'M') + x(k).toFixed(1) + ',' + y(v).toFixed(1); }).join('');

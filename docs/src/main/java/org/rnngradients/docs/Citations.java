@@ -31,12 +31,12 @@ public final class Citations {
     private Citations() {
     }
 
-    /** Scans every {@code .adoc} file of {@code chapters} (sorted by name) except {@code skip}. */
-    public static Citations scan(Path chapters, String skip) throws IOException {
+    /** Scans every {@code .adoc} file of {@code chapters} (sorted by name) except those named in {@code skip}. */
+    public static Citations scan(Path chapters, Set<String> skip) throws IOException {
         Citations c = new Citations();
         List<Path> files;
         try (Stream<Path> s = Files.list(chapters)) {
-            files = s.filter(p -> p.toString().endsWith(".adoc") && !p.getFileName().toString().equals(skip))
+            files = s.filter(p -> p.toString().endsWith(".adoc") && !skip.contains(p.getFileName().toString()))
                      .sorted().collect(Collectors.toList());
         }
         for (Path f : files) {

@@ -154,6 +154,9 @@ public final class ExperimentResults {
         if (t.size() > LONG) {
             return "`" + name + "` (" + t.size() + " rows) is in the repository beside the others.\n\n";
         }
+        if (t.header().size() > WIDE && t.size() <= 3) {
+            return transposed(name, t);
+        }
         StringBuilder sb = new StringBuilder(".Results from `" + name + "`\n[%autowidth,options=\"header\"]\n|===\n");
         for (String h : t.header()) {
             sb.append("| ").append(h.replace("_", " ")).append(' ');
@@ -161,12 +164,36 @@ public final class ExperimentResults {
         sb.append('\n');
         for (int r = 0; r < t.size(); r++) {
             for (String h : t.header()) {
-                String v = t.text(r, h);
-                boolean decimal = v.matches("-?[0-9]*\\.[0-9]+(E-?[0-9]+)?");
-                sb.append("| ").append(decimal ? Formats.adoc(Double.parseDouble(v), 4) : v.replace("|", "\\|")).append(' ');
+                sb.append("| ").append(cell(t.text(r, h))).append(' ');
             }
             sb.append('\n');
         }
         return sb.append("|===\n\n").toString();
+    }
+
+    /** Columns beyond which a table of a few rows is printed transposed: one line per column, readable at any width. */
+    static final int WIDE = 8;
+
+    /** A wide table of a few runs as one row per column: name, then the value of each run. */
+    static String transposed(String name, CsvTable t) {
+        StringBuilder sb = new StringBuilder(".Results from `" + name + "`, one line per column\n[%autowidth,options=\"header\"]\n|===\n| column");
+        for (int r = 0; r < t.size(); r++) {
+            sb.append(t.size() == 1 ? " | value" : " | run " + (r + 1));
+        }
+        sb.append('\n');
+        for (String h : t.header()) {
+            sb.append("| ").append(h.replace("_", " "));
+            for (int r = 0; r < t.size(); r++) {
+                sb.append(" | ").append(cell(t.text(r, h)));
+            }
+            sb.append('\n');
+        }
+        return sb.append("|===\n\n").toString();
+    }
+
+    /** A cell: decimals to four significant digits, anything else as recorded with '|' escaped. */
+    private static String cell(String v) {
+        boolean decimal = v.matches("-?[0-9]*\\.[0-9]+(E-?[0-9]+)?");
+        return decimal ? Formats.adoc(Double.parseDouble(v), 4) : v.replace("|", "\\|");
     }
 }

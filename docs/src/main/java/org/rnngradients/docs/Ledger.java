@@ -151,7 +151,7 @@ public final class Ledger {
               .append("| ").append(r.stated()).append('\n')
               .append("| ").append(r.measured()).append('\n')
               .append("| *").append(r.verdict().label()).append("*\n")
-              .append("| link:").append(href).append("[`").append(test).append("`]");
+              .append("| +++").append(Formats.codeLink(href, test)).append("+++");
             if (!cited.isEmpty()) {
                 sb.append(" +\nIn the text: ").append(cited.stream().map(s -> "<<" + s + ">>").collect(Collectors.joining(", ")))
                   .append('.');

@@ -16,13 +16,16 @@ public final class LedgerWriter {
     /** The chapters, relative to the project root; the ledger's own chapter is not scanned for citations. */
     static final String CHAPTERS = "docs/src/docs/asciidoc/chapters";
     static final String LEDGER_CHAPTER = "10-ledger.adoc";
+    /** The appendices that only summarise; the ledger links back to the chapters, not to them. */
+    static final java.util.Set<String> SUMMARIES = java.util.Set.of(LEDGER_CHAPTER, "11-guarantees.adoc",
+            "12-notation.adoc", "13-references.adoc");
 
     private LedgerWriter() {
     }
 
     /** Writes {@code table} and adds the ledger's attributes to {@code a}; fails on a missing test or an uncited row. */
     public static void write(Ledger ledger, Attributes a, Path table, Path root, SourcePages sources) throws IOException {
-        Citations citations = Citations.scan(root.resolve(CHAPTERS), LEDGER_CHAPTER);
+        Citations citations = Citations.scan(root.resolve(CHAPTERS), SUMMARIES);
         for (LedgerRow r : ledger.rows()) {
             String cls = r.test().substring(0, r.test().indexOf('#'));
             String method = r.test().substring(r.test().indexOf('#') + 1);

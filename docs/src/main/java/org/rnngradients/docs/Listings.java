@@ -86,15 +86,15 @@ public final class Listings {
                 throw new IllegalStateException(l.place() + ": listing " + l.tag() + " is shown twice; refer to the first instead");
             }
             seen.add(l.tag());
-            a.put("listing-" + l.tag(), caption(l, sources.link(l.file(), "tag-" + l.tag()),
+            a.putHtml("listing-" + l.tag(), caption(l, sources.link(l.file(), "tag-" + l.tag()),
                     sources.link(test, "m-" + l.testMethod())));
         }
         return listings.size();
     }
 
-    /** The caption text: the linked path and the linked test. */
+    /** The caption (HTML): the linked path with the tag, and the linked test. */
     static String caption(Listing l, String fileHref, String testHref) {
-        return "link:" + fileHref + "[" + l.file() + "], tag `" + l.tag() + "`; tested by link:" + testHref + "[`"
-                + l.testClass() + "#" + l.testMethod() + "`]";
+        return Formats.codeLink(fileHref, l.file()) + ", tag <code>" + l.tag() + "</code>; tested by "
+                + Formats.codeLink(testHref, l.testClass() + "#" + l.testMethod());
     }
 }

@@ -24,6 +24,14 @@ class MechanicsTest {
     }
 
     @Test
+    void identifiersBreakOnlyAtTheirJoints() {
+        assertEquals("<code>Claims<wbr>Test#<wbr>tanh<wbr>Of<wbr>Three</code>", Formats.breakableCode("ClaimsTest#tanhOfThree"));
+        assertEquals("<code>a/<wbr>b.<wbr>java</code>", Formats.breakableCode("a/b.java"));
+        assertEquals("<code>URLPath &lt;x&gt;</code>", Formats.breakableCode("URLPath <x>"), "no break inside an acronym");
+        assertEquals("<a href=\"x.html#m-y\"><code>y</code></a>", Formats.codeLink("x.html#m-y", "y"));
+    }
+
+    @Test
     void formatsRejectNonFiniteNumbers() {
         assertThrows(IllegalArgumentException.class, () -> Formats.sig(Double.NaN, 3));
         assertThrows(IllegalArgumentException.class, () -> Formats.fixed(Double.POSITIVE_INFINITY, 2));
@@ -137,7 +145,7 @@ class MechanicsTest {
 
     private static String table(Ledger ledger) throws Exception {
         Path root = Path.of("..");
-        return ledger.table(Citations.scan(root.resolve(LedgerWriter.CHAPTERS), LedgerWriter.LEDGER_CHAPTER),
+        return ledger.table(Citations.scan(root.resolve(LedgerWriter.CHAPTERS), LedgerWriter.SUMMARIES),
                 new SourcePages(root, Files.createTempDirectory("book")));
     }
 
@@ -157,7 +165,7 @@ class MechanicsTest {
         Ledger ledger = new Ledger(Path.of(".."));
         String table = table(ledger);
         for (LedgerRow r : ledger.rows()) {
-            assertTrue(table.contains("[`" + r.test() + "`]"), r.id());
+            assertTrue(table.contains(Formats.breakableCode(r.test()) + "</a>+++"), r.id());
             assertTrue(table.contains("[[claim-" + r.id() + ",claim " + ledger.number(r.id()) + "]]"), r.id());
         }
         assertTrue(table.contains("In the text: <<problem-spectral-analysis>>"), "rows link back to their sections");

@@ -9,11 +9,16 @@ import org.rnngradients.cells.Activation;
 /** Every exercise answer against a closed form or a brute-force check that does not share its code. */
 class ExercisesTest {
 
+    /** ρ^T first drops below {@code level} at the step the exercise answers, checked by brute force. */
+    private static void assertFirstBelow(double rho, double level, int expected) {
+        int t = Exercises.stepsBelow(rho, level);
+        assertEquals(expected, t);
+        assertTrue(Math.pow(rho, t) < level && Math.pow(rho, t - 1) >= level, "first step below " + level);
+    }
+
     @Test
     void nineTenthsFallsBelowOneThousandthAtSixtySixSteps() {
-        int t = Exercises.stepsBelow(0.9, 1e-3);
-        assertEquals(66, t);
-        assertTrue(Math.pow(0.9, t) < 1e-3 && Math.pow(0.9, t - 1) >= 1e-3);
+        assertFirstBelow(0.9, 1e-3, 66);
     }
 
     @Test
@@ -55,18 +60,14 @@ class ExercisesTest {
     @Test
     void sigmoidNetworkWithWeightNormThreeHasGammaThreeQuartersAndIsGuaranteedToVanish() {
         assertEquals(0.75, Exercises.sigmoidGamma(3), 0);
-        int t = Exercises.stepsBelow(0.75, 1e-3);
-        assertEquals(25, t);
-        assertTrue(Math.pow(0.75, t) < 1e-3 && Math.pow(0.75, t - 1) >= 1e-3);
+        assertFirstBelow(0.75, 1e-3, 25);
         assertEquals(4, Exercises.largestVanishingNorm(Activation.SIGMOID), 0);
         assertEquals(1, Exercises.largestVanishingNorm(Activation.TANH), 0);
     }
 
     @Test
     void stepNormsOfNinetyFivePercentGuaranteeAMillionfoldDecayAfter270Steps() {
-        int t = Exercises.stepsBelow(0.95, 1e-6);
-        assertEquals(270, t);
-        assertTrue(Math.pow(0.95, t) < 1e-6 && Math.pow(0.95, t - 1) >= 1e-6);
+        assertFirstBelow(0.95, 1e-6, 270);
     }
 
     @Test

@@ -43,7 +43,8 @@ class BookPartsTest {
         assertEquals("cells/src/main/java/org/x/A.java", l.file());
         assertEquals("SomeTest", l.testClass());
         assertEquals("works", l.testMethod());
-        assertTrue(Listings.caption(l, "src/a.html#tag-a-tag", "src/t.html#m-works").contains("[`SomeTest#works`]"));
+        assertTrue(Listings.caption(l, "src/a.html#tag-a-tag", "src/t.html#m-works").contains(
+                "<a href=\"src/t.html#m-works\">" + Formats.breakableCode("SomeTest#works") + "</a>"));
         assertThrows(IllegalStateException.class, () -> Listings.scan(List.of("", "[source,java,indent=0]", "----",
                 "include::{cells-src}/org/x/A.java[tag=a-tag]", "----"), "c.adoc"));
         assertThrows(IllegalStateException.class, () -> Listings.scan(List.of(".Some title",

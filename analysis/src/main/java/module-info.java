@@ -1,6 +1,7 @@
 /**
  * Jacobian products along trajectories, bounds, Lyapunov spectra and regimes (package
- * {@code org.rnngradients.analysis}) and NumPy interop ({@code org.rnngradients.analysis.io}): a library on
+ * {@code org.rnngradients.analysis}), NumPy interop ({@code org.rnngradients.analysis.io}) and deterministic SVG
+ * charts ({@code org.rnngradients.analysis.plot}, which needs JFreeChart): a library on
  * linalg and cells. The experiment command line lives in the non-exported package
  * {@code org.rnngradients.analysis.cli}; everything only it needs is {@code requires static} here and optional in
  * Maven, so a library user gets linalg, cells and EJML alone.
@@ -19,6 +20,8 @@ module org.rnngradients.analysis {
 
     exports org.rnngradients.analysis;
     exports org.rnngradients.analysis.io;
+    // The one chart wrapper (CLI and book figures); using it needs JFreeChart and JFreeSVG on the module path.
+    exports org.rnngradients.analysis.plot;
     // The CLI's CSV dialect, shared with the book's generator and no one else.
     exports org.rnngradients.analysis.cli.csv to org.rnngradients.docs;
     // picocli injects the options into the command objects by reflection.

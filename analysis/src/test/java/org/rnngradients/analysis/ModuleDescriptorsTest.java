@@ -63,7 +63,7 @@ class ModuleDescriptorsTest {
         assertEquals(Set.of("org.rnngradients.bptt", "org.rnngradients.bptt.clip", "org.rnngradients.bptt.loss",
                 "org.rnngradients.bptt.optim", "org.rnngradients.bptt.tasks", "org.rnngradients.bptt.train"),
                 exports(d.get("org.rnngradients.bptt")));
-        assertEquals(Set.of("org.rnngradients.analysis", "org.rnngradients.analysis.io",
+        assertEquals(Set.of("org.rnngradients.analysis", "org.rnngradients.analysis.io", "org.rnngradients.analysis.plot",
                 "org.rnngradients.analysis.cli.csv to org.rnngradients.docs"), exports(d.get("org.rnngradients.analysis")));
     }
 

@@ -1,10 +1,16 @@
 package org.rnngradients.docs;
 
+import org.rnngradients.analysis.cli.csv.CsvTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import org.rnngradients.analysis.cli.csv.CsvTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rnngradients.analysis.plot.Chart;
+import org.rnngradients.analysis.plot.Palette;
+import org.rnngradients.analysis.plot.Style;
 
 /** The adding-problem results: the vanilla length sweep for two initialisations, the LSTM runs, the curves. */
 final class AddingSection {
@@ -28,8 +34,8 @@ final class AddingSection {
           .append(") trained with Adam and global-norm clipping on the sum form, one run per length. The ratio ")
           .append("compares the held-out MSE with the baseline 1/6 of always answering 1: below ")
           .append(AddingResults.SOLVED).append(" counts as solved, above ").append(AddingResults.FAILED)
-          .append(" as failed. Recorded in `").append(dir.relativize(sweep))
-          .append(ortho == null ? "`.\n\n" : "` and `" + dir.relativize(orthoFile) + "`.\n\n")
+          .append(" as failed. Recorded in `").append(sweep.getFileName())
+          .append(ortho == null ? "`.\n\n" : "` and `" + orthoFile.getFileName() + "`.\n\n")
           .append(".Vanilla RNN on the adding problem: test MSE / baseline\n")
           .append("[width=60%,options=\"header\"]\n|===\n| T | PyTorch default init")
           .append(ortho == null ? "" : " | orthogonal W~hh~").append('\n');
@@ -76,27 +82,51 @@ final class AddingSection {
         sb.append("Text 000's figure of a thousand steps and more for LSTMs was not run here.\n\n");
     }
 
+    /** Panels per row of the training-curve figure. */
+    static final int COLUMNS = 4;
+
     private static void curves(Path dir, StringBuilder sb, Figures figures) throws IOException {
         Path vanilla = dir.resolve("adding-vanilla/curves.csv");
         if (!Files.isRegularFile(vanilla)) {
             return;
         }
-        SvgCharts chart = new SvgCharts("adding-training-curves", "training step", "log10 of training MSE");
-        var groups = ExperimentResults.group(CsvTable.read(vanilla), "T", "step", "train_mse", true);
-        int next = ExperimentResults.addSmoothedGroups(chart, groups, "vanilla, T = ", false, SMOOTHING, 0);
+        Map<String, List<double[]>> runs = new LinkedHashMap<>();
+        ExperimentResults.group(CsvTable.read(vanilla), "T", "step", "train_mse", true)
+                .forEach((t, points) -> runs.put("vanilla RNN, T = " + t, points));
         Path lstm = dir.resolve("adding-lstm-T100/curves.csv");
         if (Files.isRegularFile(lstm)) {
-            next = ExperimentResults.addSmoothedGroups(chart, ExperimentResults.group(CsvTable.read(lstm), "T", "step",
-                    "train_mse", true), "LSTM, T = ", true, SMOOTHING, next);
+            ExperimentResults.group(CsvTable.read(lstm), "T", "step", "train_mse", true)
+                    .forEach((t, points) -> runs.put("LSTM, T = " + t, points));
         }
         double baseline = Math.log10(AddingResults.BASELINE);
-        double last = groups.values().stream().flatMap(java.util.List::stream).mapToDouble(p -> p[0]).max().orElse(1);
-        chart.add(new SvgCharts.Series("baseline 1/6", new double[] {0, last}, new double[] {baseline, baseline}, true, next));
-        figures.write(chart);
+        double[] range = {baseline, baseline};
+        double last = 1;
+        Map<String, double[][]> smoothed = new LinkedHashMap<>();
+        for (var e : runs.entrySet()) {
+            double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
+            double[] y = ExperimentResults.movingAverage(e.getValue().stream().mapToDouble(p -> p[1]).toArray(), SMOOTHING);
+            smoothed.put(e.getKey(), new double[][] {x, y});
+            for (int i = 0; i < x.length; i++) {
+                range[0] = Math.min(range[0], y[i]);
+                range[1] = Math.max(range[1], y[i]);
+                last = Math.max(last, x[i]);
+            }
+        }
+        double pad = 0.05 * (range[1] - range[0]);
+        List<Chart> panels = new ArrayList<>();
+        int colour = 0;
+        for (var e : smoothed.entrySet()) {
+            panels.add(new Chart("", "").title(e.getKey()).noLegend()
+                    .xRange(0, last).yRange(range[0] - pad, range[1] + pad)
+                    .horizontal("baseline 1/6", baseline, Style.dashed(Palette.BLACK))
+                    .line(e.getKey(), e.getValue()[0], e.getValue()[1], Style.solid(colour++ % (Palette.size() - 1))));
+        }
+        Figure figure = figures.grid(AddingSection.class, "adding-training-curves", "Training curves on the adding problem",
+                COLUMNS, 180, 190, panels);
         sb.append("[[fig-adding-curves]]\n")
-          .append(".Training MSE (base-10 log, moving average over ").append(SMOOTHING)
-          .append(" steps) on the sum form of the adding problem; the dashed black line is the baseline 1/6, at ")
-          .append(Formats.fixed(baseline, 2)).append(".\n")
-          .append("image::adding-training-curves.svg[Training curves on the adding problem,720,420]\n\n");
+          .append(".Training MSE on the sum form of the adding problem, one panel per run: base-10 log of the MSE (moving ")
+          .append("average over ").append(SMOOTHING).append(" steps) against the training step, on a common scale. The dashed black line in every panel is the ")
+          .append("baseline 1/6 of always answering 1, at ").append(Formats.fixed(baseline, 2)).append(".\n")
+          .append(figure.include()).append('\n');
     }
 }

@@ -3,8 +3,9 @@ package org.rnngradients.docs;
 import java.nio.file.Path;
 
 /**
- * Build-time entry point: computes every number quoted by the book into an attributes file and
- * draws every figure as SVG. Arguments: the attributes file, the images folder, the project root.
+ * Build-time entry point: computes every number quoted by the book into an attributes file, draws every figure
+ * as SVG, writes the ledger, the listing captions and the source pages the book links to. Arguments: the
+ * attributes file, the images folder (inside the book folder), the project root.
  */
 public final class BookGenerator {
 
@@ -19,23 +20,31 @@ public final class BookGenerator {
         Path numbers = Path.of(args[0]);
         Path images = Path.of(args[1]);
         Path root = Path.of(args[2]);
+        Path generated = numbers.toAbsolutePath().getParent();
         long start = System.nanoTime();
         Attributes attributes = new Attributes();
-        Figures figures = new Figures(images);
+        SourcePages sources = new SourcePages(root, images.toAbsolutePath().getParent());
+        Figures figures = new Figures(images, generated.resolve("figures"), sources);
+        new UnrolledDiagram().contribute(attributes, figures);
         new DecayChapter().contribute(attributes, figures);
         new LabChapter().contribute(attributes, figures);
         new ProductChapter().contribute(attributes, figures);
         new GammaChapter().contribute(attributes, figures);
         new LyapunovChapter().contribute(attributes, figures);
         new ExperimentsChapter().contribute(attributes, figures);
+        new Exercises().contribute(attributes);
         int results = ExperimentResults.write(root, numbers.resolveSibling("experiments-results.adoc"), figures);
         attributes.put("experiment-result-files", Integer.toString(results));
         int benchmarks = BenchmarkResults.write(root, numbers.resolveSibling("benchmark-results.adoc"));
         attributes.put("benchmark-result-files", Integer.toString(benchmarks));
         Ledger ledger = new Ledger(root);
-        LedgerWriter.write(ledger, attributes, numbers.resolveSibling("ledger.adoc"), root);
+        LedgerWriter.write(ledger, attributes, numbers.resolveSibling("ledger.adoc"), root, sources);
+        int listings = Listings.write(root, attributes, sources);
+        attributes.put("listing-count", Integer.toString(listings));
+        figures.finish();
+        int pages = sources.write();
         attributes.write(numbers);
-        System.out.printf("BookGenerator: %d attributes, %d figures in %.1f s%n",
-                attributes.size(), figures.count(), (System.nanoTime() - start) / 1e9);
+        System.out.printf("BookGenerator: %d attributes, %d figures, %d source pages in %.1f s%n",
+                attributes.size(), figures.count(), pages, (System.nanoTime() - start) / 1e9);
     }
 }

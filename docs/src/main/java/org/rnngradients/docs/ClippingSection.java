@@ -3,6 +3,7 @@ package org.rnngradients.docs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.rnngradients.analysis.plot.Chart;
 
 import org.rnngradients.analysis.cli.csv.CsvTable;
 
@@ -78,12 +79,12 @@ final class ClippingSection {
             return;
         }
         CsvTable t = CsvTable.read(curves);
-        SvgCharts chart = new SvgCharts("clipping-gradient-norms", "training step", "log10 of gradient norm before clipping");
+        Chart chart = new Chart("training step", "log₁₀ gradient norm before clipping");
         var groups = ExperimentResults.group(t, "variant", "step", "gradient_norm", true);
         groups.remove("global-norm+rescue");          // identical to global-norm when nothing is non-finite
-        ExperimentResults.addGroups(chart, groups, "", false);
-        figures.write(chart);
+        ExperimentResults.addGroups(chart, groups, "");
+        Figure figure = figures.chart(ClippingSection.class, "clipping-gradient-norms", "Gradient norms with and without clipping", chart);
         sb.append("[[fig-clipping]]\n.Gradient norm before clipping (base-10 log) at every step, with and without clipping.\n")
-          .append("image::clipping-gradient-norms.svg[Gradient norms with and without clipping,720,420]\n\n");
+          .append(figure.include()).append('\n');
     }
 }

@@ -1,5 +1,7 @@
 package org.rnngradients.docs;
 
+import org.rnngradients.analysis.plot.Chart;
+
 /** Numbers and figures of the multiplicative-decay chapter (text 001). */
 public final class DecayChapter {
 
@@ -7,7 +9,7 @@ public final class DecayChapter {
     public void contribute(Attributes a, Figures f) {
         a.put("pow-07-10", Formats.sig(Math.pow(0.7, 10), 3));
         a.putHtml("pow-07-20", Formats.sci(Math.pow(0.7, 20), 3));
-        SvgCharts chart = new SvgCharts("geometric-decay", "steps k", "log₁₀ of ρᵏ");
+        Chart chart = new Chart("steps k", "log₁₀ ρᵏ");
         for (double rho : new double[] {0.9, 0.8, 0.7}) {
             double[] x = new double[101];
             double[] y = new double[101];
@@ -17,8 +19,9 @@ public final class DecayChapter {
                 y[k] = k * Math.log10(rho);
             }
             // end::decay-curve[]
-            chart.add(new SvgCharts.Series("ρ = " + rho, x, y));
+            chart.line("ρ = " + rho, x, y);
         }
-        f.write(chart);
+        f.chart(DecayChapter.class, "geometric-decay", "Geometric decay for three values of rho", chart);
+        new DecayExplorer().contribute(a, f);
     }
 }

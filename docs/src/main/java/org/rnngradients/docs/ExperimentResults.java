@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.rnngradients.analysis.plot.Chart;
 
 import org.rnngradients.analysis.cli.csv.CsvTable;
 
@@ -98,22 +99,10 @@ public final class ExperimentResults {
         return out;
     }
 
-    /** Adds every group, smoothed by a {@code window}-point moving average, with one colour per group from {@code colour}. */
-    static int addSmoothedGroups(SvgCharts chart, Map<String, List<double[]>> points, String prefix, boolean dashed,
-                                 int window, int colour) {
-        int c = colour;
-        for (var e : points.entrySet()) {
-            double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
-            double[] y = movingAverage(e.getValue().stream().mapToDouble(p -> p[1]).toArray(), window);
-            chart.add(new SvgCharts.Series(prefix + e.getKey(), x, y, dashed, c++));
-        }
-        return c;
-    }
-
     /** Adds every group of {@code points} to {@code chart} with the given name prefix and dash style. */
-    static void addGroups(SvgCharts chart, Map<String, List<double[]>> points, String prefix, boolean dashed) {
-        points.forEach((name, list) -> chart.add(new SvgCharts.Series(prefix + name,
-                list.stream().mapToDouble(p -> p[0]).toArray(), list.stream().mapToDouble(p -> p[1]).toArray(), dashed)));
+    static void addGroups(Chart chart, Map<String, List<double[]>> points, String prefix) {
+        points.forEach((name, list) -> chart.line(prefix + name,
+                list.stream().mapToDouble(p -> p[0]).toArray(), list.stream().mapToDouble(p -> p[1]).toArray()));
     }
 
     /** The CLI's own run of the lab (agreement task, `profiles` command): fitted decay per cell from its mean profile. */
@@ -174,6 +163,9 @@ public final class ExperimentResults {
         if (t.size() > LONG) {
             return "`" + name + "` (" + t.size() + " rows) is in the repository beside the others.\n\n";
         }
+        if (t.header().size() > WIDE && t.size() <= 3) {
+            return transposed(name, t);
+        }
         StringBuilder sb = new StringBuilder(".Results from `" + name + "`\n[%autowidth,options=\"header\"]\n|===\n");
         for (String h : t.header()) {
             sb.append("| ").append(h.replace("_", " ")).append(' ');
@@ -181,12 +173,36 @@ public final class ExperimentResults {
         sb.append('\n');
         for (int r = 0; r < t.size(); r++) {
             for (String h : t.header()) {
-                String v = t.text(r, h);
-                boolean decimal = v.matches("-?[0-9]*\\.[0-9]+(E-?[0-9]+)?");
-                sb.append("| ").append(decimal ? Formats.adoc(Double.parseDouble(v), 4) : v.replace("|", "\\|")).append(' ');
+                sb.append("| ").append(cell(t.text(r, h))).append(' ');
             }
             sb.append('\n');
         }
         return sb.append("|===\n\n").toString();
+    }
+
+    /** Columns beyond which a table of a few rows is printed transposed: one line per column, readable at any width. */
+    static final int WIDE = 8;
+
+    /** A wide table of a few runs as one row per column: name, then the value of each run. */
+    static String transposed(String name, CsvTable t) {
+        StringBuilder sb = new StringBuilder(".Results from `" + name + "`, one line per column\n[%autowidth,options=\"header\"]\n|===\n| column");
+        for (int r = 0; r < t.size(); r++) {
+            sb.append(t.size() == 1 ? " | value" : " | run " + (r + 1));
+        }
+        sb.append('\n');
+        for (String h : t.header()) {
+            sb.append("| ").append(h.replace("_", " "));
+            for (int r = 0; r < t.size(); r++) {
+                sb.append(" | ").append(cell(t.text(r, h)));
+            }
+            sb.append('\n');
+        }
+        return sb.append("|===\n\n").toString();
+    }
+
+    /** A cell: decimals to four significant digits, anything else as recorded with '|' escaped. */
+    private static String cell(String v) {
+        boolean decimal = v.matches("-?[0-9]*\\.[0-9]+(E-?[0-9]+)?");
+        return decimal ? Formats.adoc(Double.parseDouble(v), 4) : v.replace("|", "\\|");
     }
 }

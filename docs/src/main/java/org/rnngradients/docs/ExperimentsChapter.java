@@ -1,5 +1,7 @@
 package org.rnngradients.docs;
 
+import org.rnngradients.analysis.plot.Chart;
+
 /** Figures and numbers of the experiments chapter computed at build time (truncation bias). */
 public final class ExperimentsChapter {
 
@@ -7,7 +9,7 @@ public final class ExperimentsChapter {
 
     /** Adds the truncation-bias figure and its numbers. */
     public void contribute(Attributes a, Figures f) {
-        SvgCharts chart = new SvgCharts("truncation-bias", "truncation window k", "log10 of relative bias");
+        Chart chart = new Chart("truncation window k", "log₁₀ relative bias").markers();
         double[] x = new double[TruncationExperiment.WINDOWS.length - 1];
         for (int i = 0; i < x.length; i++) {
             x[i] = TruncationExperiment.WINDOWS[i];
@@ -18,7 +20,7 @@ public final class ExperimentsChapter {
             for (int i = 0; i < x.length; i++) {
                 y[i] = Math.log10(bias[i]);
             }
-            chart.add(new SvgCharts.Series("orthogonal W_hh, gain " + g, x, y));
+            chart.line("orthogonal Wₕₕ, gain " + g, x, y);
             String key = "tbptt-g" + Math.round(g * 10);
             a.putAdoc(key + "-k1", Formats.adoc(bias[0], 2));
             a.putAdoc(key + "-k10", Formats.adoc(bias[5], 2));
@@ -29,6 +31,6 @@ public final class ExperimentsChapter {
                 .collect(java.util.stream.Collectors.joining(", ")));
         a.put("tbptt-t", Integer.toString(TruncationExperiment.T));
         a.put("tbptt-hidden", Integer.toString(TruncationExperiment.HIDDEN));
-        f.write(chart);
+        f.chart(ExperimentsChapter.class, "truncation-bias", "Truncation bias against window", chart);
     }
 }

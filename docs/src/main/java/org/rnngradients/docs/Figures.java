@@ -2,35 +2,90 @@ package org.rnngradients.docs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rnngradients.analysis.plot.Chart;
+import org.rnngradients.analysis.plot.SvgFigure;
 
-/** The folder the book's figures go to, and a record of which were written. */
+/**
+ * The book's figures: each is an SVG in the images folder plus an AsciiDoc fragment
+ * {@code figures/<name>.adoc} that the chapter includes under its own anchor and caption. The fragment holds
+ * the image and a source line under it (which class draws the figure, and optionally the data file and the
+ * command that reproduce it, each added by one call on the {@link Figure}). Fragments are written by
+ * {@link #finish}, after every chapter has had its say.
+ */
 public final class Figures {
 
-    private final Path dir;
-    private final List<String> written = new ArrayList<>();
+    private final Path images;
+    private final Path fragments;
+    private final SourcePages sources;
+    private final List<Figure> written = new ArrayList<>();
 
-    /** Figures written under {@code dir}. */
-    public Figures(Path dir) {
-        if (dir == null) {
-            throw new IllegalArgumentException("dir must not be null");
+    /** Figures written under {@code images}, fragments under {@code fragments}, source links through {@code sources}. */
+    public Figures(Path images, Path fragments, SourcePages sources) {
+        if (images == null || fragments == null || sources == null) {
+            throw new IllegalArgumentException("images, fragments and sources must not be null");
         }
-        this.dir = dir;
+        this.images = images;
+        this.fragments = fragments;
+        this.sources = sources;
     }
 
-    /** Writes the chart as {@code <name>.svg}. */
-    public void write(SvgCharts chart) {
+    /** Figures under {@code dir} (fragments in {@code dir/figures}), source pages there too: for tests. */
+    public Figures(Path dir) {
+        this(dir, dir.resolve("figures"), new SourcePages(Path.of(".."), dir));
+    }
+
+    /** Writes one chart as {@code <name>.svg} at the standard size. */
+    public Figure chart(Class<?> drawnBy, String name, String alt, Chart chart) {
+        return svg(drawnBy, name, alt, SvgFigure.WIDTH, SvgFigure.HEIGHT, SvgFigure.svg(name, chart));
+    }
+
+    /** Writes small multiples, {@code columns} panels of {@code width} × {@code height} per row. */
+    public Figure grid(Class<?> drawnBy, String name, String alt, int columns, int width, int height, List<Chart> panels) {
+        int rows = (panels.size() + columns - 1) / columns;
+        return svg(drawnBy, name, alt, Math.min(columns, panels.size()) * width, rows * height,
+                SvgFigure.grid(name, columns, width, height, panels));
+    }
+
+    /** Writes an SVG document made some other way (a diagram) as {@code <name>.svg}. */
+    public Figure svg(Class<?> drawnBy, String name, String alt, int width, int height, String svg) {
+        Figure f = new Figure(name, alt, width, height, sources.classLink(drawnBy), drawnBy.getSimpleName());
         try {
-            written.add(chart.write(dir).getFileName().toString());
+            SvgFigure.write(images.resolve(name + ".svg"), svg);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (written.stream().anyMatch(w -> w.name().equals(name))) {
+            throw new IllegalArgumentException("figure written twice: " + name);
+        }
+        written.add(f);
+        return f;
+    }
+
+    /** Writes every figure's fragment; returns how many. */
+    public int finish() {
+        try {
+            Files.createDirectories(fragments);
+            for (Figure f : written) {
+                Files.writeString(fragments.resolve(f.name() + ".adoc"), f.fragment(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return written.size();
     }
 
     /** Number of figures written. */
     public int count() {
         return written.size();
+    }
+
+    /** The source pages the figures link to. */
+    SourcePages sources() {
+        return sources;
     }
 }

@@ -49,16 +49,28 @@ public final class Formats {
         return sig(x, digits).replace("<sup>", "^").replace("</sup>", "^");
     }
 
-    /** {@code x} as a LaTeX number, e.g. {@code 7.98\times 10^{-4}}. */
-    public static String latex(double x, int digits) {
-        requireFinite(x);
-        String s = String.format(Locale.ROOT, "%." + (digits - 1) + "e", x);
-        int e = s.indexOf('e');
-        int exponent = Integer.parseInt(s.substring(e + 1));
-        if (exponent >= -2 && exponent <= 3) {
-            return new BigDecimal(x).round(new MathContext(digits)).toPlainString();
+    /**
+     * An identifier or path as HTML code that may break at its joints: after '/', '#' and '.', and before an
+     * upper-case letter that follows a lower-case one (camelCase humps), never inside a word.
+     */
+    public static String breakableCode(String identifier) {
+        StringBuilder sb = new StringBuilder("<code>");
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(identifier.charAt(i - 1))) {
+                sb.append("<wbr>");
+            }
+            sb.append(c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : String.valueOf(c));
+            if (c == '/' || c == '#' || c == '.') {
+                sb.append("<wbr>");
+            }
         }
-        return s.substring(0, e) + "\\times 10^{" + exponent + "}";
+        return sb.append("</code>").toString();
+    }
+
+    /** An HTML link around {@link #breakableCode}. */
+    public static String codeLink(String href, String identifier) {
+        return "<a href=\"" + href + "\">" + breakableCode(identifier) + "</a>";
     }
 
     private static String minus(String s) {

@@ -7,6 +7,8 @@ import org.rnngradients.analysis.CellTrajectory;
 import org.rnngradients.analysis.EffectiveScale;
 import org.rnngradients.analysis.InputSequence;
 import org.rnngradients.analysis.JacobianProduct;
+import org.rnngradients.analysis.plot.Chart;
+import org.rnngradients.analysis.plot.Style;
 import org.rnngradients.cells.CellKind;
 import org.rnngradients.cells.Cells;
 import org.rnngradients.cells.RecurrentCell;
@@ -45,10 +47,11 @@ public final class GammaChapter {
             bound[t] = logBound[t] / Math.log(10);
             actual[t] = logActual[t] / Math.log(10);
         }
-        f.write(new SvgCharts("gamma-bound", "steps back, T - t", "log10 of the norm")
-                .add(new SvgCharts.Series("gamma^(T-t)", x, gammaLine, true, 0))
-                .add(new SvgCharts.Series("product of step norms", x, bound, true, 1))
-                .add(new SvgCharts.Series("actual norm of the product", x, actual, false, 1)));
+        f.chart(GammaChapter.class, "gamma-bound", "Gamma bound against the product of norms and the actual norm",
+                new Chart("steps back, T − t", "log₁₀ norm")
+                        .line("γᵀ⁻ᵗ", x, gammaLine, Style.dashed(0))
+                        .line("product of step norms ∏ ‖Jₛ‖", x, bound, Style.dashed(1))
+                        .line("actual norm ‖∏ Jₛ‖", x, actual, Style.solid(1)));
         a.put("gamma-value", Formats.fixed(gamma, 3));
         a.put("gamma-norm", Formats.fixed(NORM, 1));
         a.put("gamma-steps", Integer.toString(STEPS));

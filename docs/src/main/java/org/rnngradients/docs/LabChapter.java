@@ -1,5 +1,7 @@
 package org.rnngradients.docs;
 
+import org.rnngradients.analysis.plot.Chart;
+import org.rnngradients.analysis.plot.Style;
 import org.rnngradients.cells.CellKind;
 
 /** Numbers and the headline figure of the lab in the BPTT chapter (text 002). */
@@ -21,15 +23,14 @@ public final class LabChapter {
 
     /** Adds the lab's attributes (rates, norms at t = 20) and the figure {@code lab-gradient-norms.svg}. */
     public void contribute(Attributes a, Figures f) {
-        SvgCharts chart = new SvgCharts("lab-gradient-norms", "step t (loss at t = " + Lab.T + ")",
-                "log10 of the norm of dL_T/dh_t");
+        Chart chart = new Chart("step t (the loss is at t = " + Lab.T + ")", "log₁₀ ‖∂L/∂hₜ‖");
         for (int k = 0; k < KINDS.length; k++) {
             double[] p = Lab.meanLog10Profile(KINDS[k]);
             double[] t = new double[p.length];
             for (int i = 0; i < t.length; i++) {
                 t[i] = i + 1;
             }
-            chart.add(new SvgCharts.Series(NAMES[k], t, p, false, k));
+            chart.line(NAMES[k], t, p, Style.solid(k));
             a.put("lab-" + KEYS[k] + "-rate", Formats.fixed(Lab.ordersLostPerTenSteps(p), 2));
             a.put("lab-" + KEYS[k] + "-orders-lost-at-20", Formats.fixed(ordersLostAt20(p), 1));
         }
@@ -39,7 +40,7 @@ public final class LabChapter {
             for (int i = 0; i < t.length; i++) {
                 t[i] = i + 1;
             }
-            chart.add(new SvgCharts.Series(NAMES[k] + ", keep-gate bias " + Formats.fixed(KEEP_BIAS, 0), t, p, true, k));
+            chart.line(NAMES[k] + ", keep-gate bias " + Formats.fixed(KEEP_BIAS, 0), t, p, Style.dashed(k));
         }
         a.put("lab-keep-bias", Formats.fixed(KEEP_BIAS, 0));
         for (double b : BIASES) {
@@ -52,6 +53,6 @@ public final class LabChapter {
         a.put("lab-hidden", Integer.toString(Lab.HIDDEN));
         a.put("lab-input", Integer.toString(Lab.INPUT));
         a.put("lab-seeds", Integer.toString(Lab.SEEDS));
-        f.write(chart);
+        f.chart(LabChapter.class, "lab-gradient-norms", "Gradient norm against time step for three cells", chart);
     }
 }

@@ -1,9 +1,9 @@
 package org.rnngradients.docs;
 
 /**
- * One checkable claim of a source text: where it is, what it says (in the book's words), the figure the
- * text states, the measured figure (AsciiDoc), the verdict, the test that checks it, and a note (the
- * correct statement when the claim is false).
+ * One row of the claims ledger as printed: where the claim is, what it says (in the book's words), the figure the
+ * text states, the measured figure (AsciiDoc), the verdict, the test that checks it ({@code Class#method}) and a note
+ * (the correct statement when the claim is false). Built by a {@link Measurement} from a {@link ClaimEntry}.
  */
 public record LedgerRow(String id, String source, String claim, String stated, String measured,
                         Verdict verdict, String test, String note) {

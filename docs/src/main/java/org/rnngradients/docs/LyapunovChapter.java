@@ -7,6 +7,9 @@ import org.rnngradients.analysis.InputSequence;
 import org.rnngradients.analysis.LyapunovResult;
 import org.rnngradients.analysis.LyapunovSpectrum;
 import org.rnngradients.analysis.Regime;
+import org.rnngradients.analysis.plot.Chart;
+import org.rnngradients.analysis.plot.Palette;
+import org.rnngradients.analysis.plot.Style;
 import org.rnngradients.cells.CellKind;
 import org.rnngradients.cells.Cells;
 import org.rnngradients.cells.RecurrentCell;
@@ -95,7 +98,7 @@ public final class LyapunovChapter {
 
     /** Adds the spectra figure, the largest-exponent sweep, the per-gain table and the Hénon exponents. */
     public void contribute(Attributes a, Figures f) {
-        SvgCharts chart = new SvgCharts("lyapunov-spectra", "exponent index i", "lambda_i (nats per step)");
+        Chart chart = new Chart("exponent index i", "λᵢ (nats per step)").integerX();
         for (double g : GAINS) {
             double[] mean = new double[N];
             for (int d = 0; d < SPECTRUM_DRAWS; d++) {
@@ -108,14 +111,14 @@ public final class LyapunovChapter {
             for (int i = 0; i < N; i++) {
                 x[i] = i + 1;
             }
-            chart.add(new SvgCharts.Series("g = " + g, x, mean));
+            chart.line("g = " + g, x, mean);
             String key = "lyap-g" + Math.round(g * 10);
             double sweepMean = meanLargest(g);       // the networks of the sweep figure, so table and figure agree
             a.put(key + "-largest", Formats.fixed(sweepMean, 3));
             a.put(key + "-regime", Regime.of(sweepMean).name().toLowerCase(java.util.Locale.ROOT));
             a.put(key + "-chaotic", Integer.toString(chaoticCount(g)));
         }
-        f.write(chart);
+        f.chart(LyapunovChapter.class, "lyapunov-spectra", "Lyapunov spectra for five gains", chart);
         sweep(a, f);
         LyapunovResult henon = new LyapunovSpectrum(2, 1000, 100_000, 1).compute(HenonMap.classical());
         a.put("henon-l1", Formats.fixed(henon.exponents()[0], 3));
@@ -128,21 +131,30 @@ public final class LyapunovChapter {
         a.put("lyap-epsilon", Double.toString(Regime.DEFAULT_EPSILON));
     }
 
+    /** Lowest and highest exponent shown in the zoomed panel of the sweep, around the margin ±ε. */
+    static final double ZOOM_LOW = -0.1;
+    static final double ZOOM_HIGH = 0.25;
+
     private static void sweep(Attributes a, Figures f) {
-        SvgCharts sweep = new SvgCharts("lyapunov-largest-vs-gain", "gain g", "largest exponent (nats per step)");
         double[] gains = new double[16];
         double[] mean = new double[gains.length];
         for (int i = 0; i < gains.length; i++) {
             gains[i] = 0.25 * (i + 1);
             mean[i] = meanLargest(gains[i]);
         }
-        sweep.add(new SvgCharts.Series("tanh RNN, N = " + N + ", mean of " + DRAWS, gains, mean));
-        double[] ends = {gains[0], gains[gains.length - 1]};
         double eps = Regime.DEFAULT_EPSILON;
-        sweep.add(new SvgCharts.Series("λ₁ = 0", ends, new double[] {0, 0}, true));
-        sweep.add(new SvgCharts.Series("λ₁ = +ε", ends, new double[] {eps, eps}, true));
-        sweep.add(new SvgCharts.Series("λ₁ = −ε", ends, new double[] {-eps, -eps}, true));
-        f.write(sweep);
+        String line = "tanh RNN, N = " + N + ", mean of " + DRAWS;
+        Chart full = new Chart("gain g", "λ₁ (nats per step)").title("all gains")
+                .line(line, gains, mean, Style.solid(0).withMarkers())
+                .horizontal("λ₁ = 0", 0, Style.dashed(Palette.BLACK));
+        double[] ends = {gains[0], gains[gains.length - 1]};
+        Chart zoom = new Chart("gain g", "λ₁ (nats per step)").title("near λ₁ = 0, margin ±ε shaded")
+                .yRange(ZOOM_LOW, ZOOM_HIGH)
+                .band("marginal band |λ₁| ≤ ε = " + eps, ends, new double[] {-eps, -eps}, new double[] {eps, eps}, Palette.GREY)
+                .line(line, gains, mean, Style.solid(0).withMarkers())
+                .horizontal("λ₁ = 0", 0, Style.dashed(Palette.BLACK));
+        f.grid(LyapunovChapter.class, "lyapunov-largest-vs-gain", "Largest exponent against gain", 2, 360, 420,
+                java.util.List.of(full, zoom));
         int cross = 0;
         while (cross < gains.length && mean[cross] <= Regime.DEFAULT_EPSILON) {
             cross++;

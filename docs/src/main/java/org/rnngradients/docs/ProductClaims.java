@@ -96,18 +96,6 @@ public final class ProductClaims {
         return worst;
     }
 
-    /** ‖J^k‖ / ρ(J)^k for the non-normal J = [[ρ, c], [0, ρ]]: far above 1 although ρ &lt; 1. */
-    public static double jordanTransientRatio(double rho, double c, int k) {
-        DMatrixRMaj j = new DMatrixRMaj(2, 2, true, rho, c, 0, rho);
-        return Spectra.spectralNorm(Claims.power(j, k)) / Math.pow(rho, k);
-    }
-
-    /** ‖J^k‖^{1/k} / ρ(J) for the same matrix at large k: tends to 1 (Gelfand's formula). */
-    public static double jordanRateRatio(double rho, double c, int k) {
-        DMatrixRMaj j = new DMatrixRMaj(2, 2, true, rho, c, 0, rho);
-        return Math.exp(Math.log(Spectra.spectralNorm(Claims.power(j, k))) / k) / rho;
-    }
-
     /** ‖J^k‖ / ρ(J)^k for the upper-triangular J = [[a, c], [0, b]] (diagonalisable when a ≠ b). */
     public static double triangularTransientRatio(double a, double c, double b, int k) {
         DMatrixRMaj j = new DMatrixRMaj(2, 2, true, a, c, 0, b);

@@ -1,5 +1,6 @@
 package org.rnngradients.docs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,12 @@ class LabTest {
     void gruWithUpdateGateBiasOneLosesAboutOneOrderPerTenSteps() {
         double rate = Lab.ordersLostPerTenSteps(Lab.meanLog10Profile(CellKind.GRU, 1));
         assertTrue(rate > 0.5 && rate < 1.5, "rate " + rate);
+    }
+
+    @Test
+    void labProfileIsDeterministicForASeed() {
+        assertEquals(java.util.Arrays.toString(Lab.log10Profile(CellKind.GRU, 7)),
+                java.util.Arrays.toString(Lab.log10Profile(CellKind.GRU, 7)));
     }
 
     @Test

@@ -26,6 +26,14 @@ class MechanicsTest {
     }
 
     @Test
+    void identifiersBreakOnlyAtTheirJoints() {
+        assertEquals("<code>Claims<wbr>Test#<wbr>tanh<wbr>Of<wbr>Three</code>", Formats.breakableCode("ClaimsTest#tanhOfThree"));
+        assertEquals("<code>a/<wbr>b.<wbr>java</code>", Formats.breakableCode("a/b.java"));
+        assertEquals("<code>URLPath &lt;x&gt;</code>", Formats.breakableCode("URLPath <x>"), "no break inside an acronym");
+        assertEquals("<a href=\"x.html#m-y\"><code>y</code></a>", Formats.codeLink("x.html#m-y", "y"));
+    }
+
+    @Test
     void formatsRejectNonFiniteNumbers() {
         assertThrows(IllegalArgumentException.class, () -> Formats.sig(Double.NaN, 3));
         assertThrows(IllegalArgumentException.class, () -> Formats.fixed(Double.POSITIVE_INFINITY, 2));
@@ -53,21 +61,28 @@ class MechanicsTest {
     }
 
     @Test
-    void sameChartGivesTheSameBytes() {
-        assertEquals(chart().svg(), chart().svg());
-        assertTrue(chart().svg().contains("test-chart-"), "defs keys carry the figure's prefix");
-    }
-
-    private static SvgCharts chart() {
-        return new SvgCharts("test-chart", "x", "y")
-                .add(new SvgCharts.Series("a", new double[] {0, 1, 2}, new double[] {1, 0, -1}))
-                .add(new SvgCharts.Series("b", new double[] {0, 1, 2}, new double[] {0, 1, 0}, true));
+    void figureFragmentNamesItsGeneratorAndTakesDataAndCommandOneCallEach(@TempDir Path dir) throws Exception {
+        Figures figures = new Figures(dir);
+        Figure f = figures.chart(DecayChapter.class, "test-chart", "A test chart",
+                new org.rnngradients.analysis.plot.Chart("x", "y").line("a", new double[] {0, 1}, new double[] {1, 0}));
+        assertEquals("include::{generated}/figures/test-chart.adoc[]\n", f.include());
+        f.data("test.csv", "data/test.csv").reproduce("rnn-gradients test --out data");
+        figures.finish();
+        String fragment = Files.readString(dir.resolve("figures/test-chart.adoc"));
+        assertTrue(fragment.startsWith("image::test-chart.svg[A test chart,720,420]"), fragment);
+        assertTrue(fragment.contains("link:src/docs/src/main/java/org/rnngradients/docs/DecayChapter.java.html[`DecayChapter`]"), fragment);
+        assertTrue(fragment.contains("from link:data/test.csv[test.csv]") && fragment.contains("`rnn-gradients test --out data`"), fragment);
+        assertTrue(Files.readString(dir.resolve("test-chart.svg")).contains("test-chart-clip"), "defs carry the figure's name");
+        assertThrows(IllegalArgumentException.class, () -> figures.chart(DecayChapter.class, "test-chart", "again",
+                new org.rnngradients.analysis.plot.Chart("x", "y").line("a", new double[] {0}, new double[] {0})));
     }
 
     @Test
-    void chartRejectsMismatchedSeries() {
-        assertThrows(IllegalArgumentException.class, () -> new SvgCharts.Series("a", new double[] {0}, new double[] {0, 1}));
-        assertThrows(IllegalArgumentException.class, () -> new SvgCharts("Bad Name", "x", "y"));
+    void figureRejectsBadNamesAndAltText(@TempDir Path dir) {
+        Figures figures = new Figures(dir);
+        var chart = new org.rnngradients.analysis.plot.Chart("x", "y").line("a", new double[] {0}, new double[] {0});
+        assertThrows(IllegalArgumentException.class, () -> figures.chart(DecayChapter.class, "Bad Name", "alt", chart));
+        assertThrows(IllegalArgumentException.class, () -> figures.chart(DecayChapter.class, "ok", "a, b", chart));
     }
 
     @Test
@@ -130,25 +145,32 @@ class MechanicsTest {
         assertTrue(Files.readString(out).contains("`odd.csv` is not a rectangular table"));
     }
 
+    private static String table(Ledger ledger) throws Exception {
+        Path root = Path.of("..");
+        return ledger.table(Citations.scan(root.resolve(LedgerWriter.CHAPTERS), LedgerWriter.SUMMARIES),
+                new SourcePages(root, Files.createTempDirectory("book")));
+    }
+
     @Test
-    void ledgerRowsAreSortedByTextThenSection() {
+    void ledgerRowsAreSortedByTextThenSection() throws Exception {
         assertTrue(Ledger.rank("000 §1") < Ledger.rank("000 §2, 004"));
         assertTrue(Ledger.rank("000 §2") < Ledger.rank("001 refresher"));
         assertTrue(Ledger.rank("001 core problem") < Ledger.rank("001 exploding"));
         assertTrue(Ledger.rank("003 claim") < Ledger.rank("003 loose"));
-        String table = new Ledger(Path.of("..")).table();
+        String table = table(new Ledger(Path.of("..")));
         assertTrue(table.indexOf("claim-power-norm,") < table.indexOf("claim-adding-vanilla,"), "§1 before §2");
         assertTrue(table.indexOf("claim-typical-init,") < table.indexOf("claim-cat-distance,"), "core problem before example");
     }
 
     @Test
-    void ledgerTableNamesEveryRowsTestAndVerdict() {
+    void ledgerTableNamesEveryRowsTestAndVerdict() throws Exception {
         Ledger ledger = new Ledger(Path.of(".."));
-        String table = ledger.table();
+        String table = table(ledger);
         for (LedgerRow r : ledger.rows()) {
-            assertTrue(table.contains("ClaimsTest#" + r.test() + "`"), r.id());
-            assertTrue(table.contains("[[claim-" + r.id() + ","), r.id());
+            assertTrue(table.contains(Formats.breakableCode(r.test()) + "</a>+++"), r.id());
+            assertTrue(table.contains("[[claim-" + r.id() + ",claim " + ledger.number(r.id()) + "]]"), r.id());
         }
+        assertTrue(table.contains("In the text: <<problem-spectral-analysis>>"), "rows link back to their sections");
         assertEquals(ledger.rows().size(), ledger.count(Verdict.HOLDS) + ledger.count(Verdict.APPROXIMATE)
                 + ledger.count(Verdict.FALSE));
     }

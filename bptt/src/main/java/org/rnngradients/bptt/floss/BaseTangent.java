@@ -94,6 +94,14 @@ abstract class BaseTangent implements TangentCell {
         }
     }
 
+    /** a = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh for every gate block at once (the vanilla cell and the LSTM). */
+    final void fusedPreActivation(TangentStep step, DMatrixRMaj a) {
+        CommonOps_DDRM.mult(p.weightIh(), step.input, a);
+        CommonOps_DDRM.addEquals(a, p.biasIh());
+        CommonOps_DDRM.multAdd(p.weightHh(), step.hiddenPrevious, a);
+        CommonOps_DDRM.addEquals(a, p.biasHh());
+    }
+
     /**
      * The parameter gradients of the affine maps gi = W_ih x + b_ih and gh = W_hh h + b_hh given their
      * adjoints: W̄_ih += ḡi xᵀ, b̄_ih += ḡi, W̄_hh += ḡh hᵀ, b̄_hh += ḡh.

@@ -25,7 +25,7 @@ final class LstmTangent extends BaseTangent {
     private final DMatrixRMaj gateTangentAdjoint;
     private final DMatrixRMaj gateAdjoint;
     private final DMatrixRMaj hiddenAdjoint;
-    private final Accumulators bar;
+    private final PerUnit bar;
 
     LstmTangent(LstmCell cell) {
         super(cell, 4);
@@ -34,7 +34,7 @@ final class LstmTangent extends BaseTangent {
         gateTangentAdjoint = new DMatrixRMaj(gateRows, states);
         gateAdjoint = new DMatrixRMaj(gateRows, 1);
         hiddenAdjoint = new DMatrixRMaj(hidden, 1);
-        bar = new Accumulators(hidden);
+        bar = new PerUnit(hidden);
     }
 
     @Override
@@ -47,10 +47,7 @@ final class LstmTangent extends BaseTangent {
     public void forward(TangentStep step, DMatrixRMaj previous, DMatrixRMaj input, DMatrixRMaj state) {
         Step s = (Step) own(step);
         keep(s, previous, input, state);
-        CommonOps_DDRM.mult(p.weightIh(), s.input, s.a);
-        CommonOps_DDRM.addEquals(s.a, p.biasIh());
-        CommonOps_DDRM.multAdd(p.weightHh(), s.hiddenPrevious, s.a);    // a = W_ih x + b_ih + W_hh h + b_hh
-        CommonOps_DDRM.addEquals(s.a, p.biasHh());
+        fusedPreActivation(s, s.a);                                       // a = W_ih x + b_ih + W_hh h + b_hh
         for (int u = 0; u < hidden; u++) {
             double i = Activation.sigmoid(s.a.data[I * hidden + u]);
             double f = Activation.sigmoid(s.a.data[F * hidden + u]);
@@ -141,7 +138,7 @@ final class LstmTangent extends BaseTangent {
 
     /** The primal step backwards with σ_t = [σ_h; σ_c] and the accumulated sums: ā and c̄ (into the c half of σ_{t−1}). */
     private void primalAdjoint(Step s, DMatrixRMaj sigma, DMatrixRMaj previousStateAdjoint) {
-        Gates x = s.gates;
+        PerUnit x = s.gates;
         for (int u = 0; u < hidden; u++) {
             double i = x.i.data[u];
             double f = x.f.data[u];
@@ -161,8 +158,11 @@ final class LstmTangent extends BaseTangent {
     }
     // end::lstm-tangent-adjoint[]
 
-    /** Per-unit adjoint sums over the k directions of the gates, τ = tanh(c') and c_{t−1}. */
-    private static final class Accumulators {
+    /**
+     * Six H-vectors, one entry per unit, for i, f, g, o, τ = tanh(c') and c: the gate values of a step, or
+     * the adjoint sums over the k directions (where c is c_{t−1}).
+     */
+    private static final class PerUnit {
         final DMatrixRMaj i;
         final DMatrixRMaj f;
         final DMatrixRMaj g;
@@ -170,7 +170,7 @@ final class LstmTangent extends BaseTangent {
         final DMatrixRMaj tau;
         final DMatrixRMaj c;
 
-        Accumulators(int hidden) {
+        PerUnit(int hidden) {
             i = new DMatrixRMaj(hidden, 1);
             f = new DMatrixRMaj(hidden, 1);
             g = new DMatrixRMaj(hidden, 1);
@@ -186,23 +186,6 @@ final class LstmTangent extends BaseTangent {
             o.zero();
             tau.zero();
             c.zero();
-        }
-    }
-
-    /** The gate values and τ = tanh(c') of one step. */
-    private static final class Gates {
-        final DMatrixRMaj i;
-        final DMatrixRMaj f;
-        final DMatrixRMaj g;
-        final DMatrixRMaj o;
-        final DMatrixRMaj tau;
-
-        Gates(int hidden) {
-            i = new DMatrixRMaj(hidden, 1);
-            f = new DMatrixRMaj(hidden, 1);
-            g = new DMatrixRMaj(hidden, 1);
-            o = new DMatrixRMaj(hidden, 1);
-            tau = new DMatrixRMaj(hidden, 1);
         }
 
         void set(int u, double iv, double fv, double gv, double ov, double tauv) {
@@ -239,7 +222,7 @@ final class LstmTangent extends BaseTangent {
     /** The pre-activations, gates and ȧ of one step. */
     private static final class Step extends TangentStep {
         final DMatrixRMaj a;
-        final Gates gates;
+        final PerUnit gates;
         private final Direction d = new Direction();
         private final int hidden;
 
@@ -247,7 +230,7 @@ final class LstmTangent extends BaseTangent {
             super(cell, cell.hidden, cell.gateRows, directions);
             hidden = cell.hidden;
             a = new DMatrixRMaj(cell.gateRows, 1);
-            gates = new Gates(hidden);
+            gates = new PerUnit(hidden);
         }
 
         /** The tangent of unit u along direction j (q_c = Q_{H+u, j}), recomputed from ȧ. */

@@ -33,10 +33,7 @@ final class VanillaTangent extends BaseTangent {
     public void forward(TangentStep step, DMatrixRMaj previous, DMatrixRMaj input, DMatrixRMaj state) {
         Step s = (Step) own(step);
         keep(s, previous, input, state);
-        CommonOps_DDRM.mult(p.weightIh(), s.input, s.z);
-        CommonOps_DDRM.addEquals(s.z, p.biasIh());
-        CommonOps_DDRM.multAdd(p.weightHh(), s.previous, s.z);         // z = W_ih x + b_ih + W_hh h + b_hh
-        CommonOps_DDRM.addEquals(s.z, p.biasHh());
+        fusedPreActivation(s, s.z);                                       // z = W_ih x + b_ih + W_hh h + b_hh
         for (int i = 0; i < hidden; i++) {
             double phi = activation.apply(s.z.data[i]);
             state.data[i] = phi;                                          // h_t = φ(z)

@@ -66,6 +66,10 @@ final class FlossCommand extends ExperimentCommand<FlossCommand.Plan> {
     @Option(names = "--prefloss", defaultValue = "500", paramLabel = "N", description = "Flossing-phase steps before training.")
     int preflossSteps;
 
+    @Option(names = "--floss-term", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Add the flossing term during training (--no-floss-term: flossing phase before training only).")
+    boolean flossTerm;
+
     @Option(names = "--floss-weight", defaultValue = "1.0", paramLabel = "W", description = "Weight of sum(lambda_i^2) during training.")
     double flossWeight;
 
@@ -130,7 +134,8 @@ final class FlossCommand extends ExperimentCommand<FlossCommand.Plan> {
         try {
             return new Settings(length, hidden, iterations, batch, learningRate, clip,
                     new FlossingTarget(exponents, flossHorizon, flossWarmUp), preflossSteps,
-                    new FlossingSchedule(flossWeight, flossInterval, flossEpisodes == 0 ? FlossingSchedule.UNLIMITED : flossEpisodes),
+                    flossTerm ? new FlossingSchedule(flossWeight, flossInterval,
+                            flossEpisodes == 0 ? FlossingSchedule.UNLIMITED : flossEpisodes) : null,
                     new FlossingTarget(exponents, monitorHorizon, monitorWarmUp), evaluateEvery, testSize, profileSize);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid settings: " + e.getMessage()

@@ -16,15 +16,19 @@ final class FlossTables {
     private FlossTables() {
     }
 
-    /** One row per run. */
+    /**
+     * One row per run; λ_1 on the held-out stream at initialisation (before any flossing phase), at the start of
+     * training and at the end. {@code seconds} is the wall time of the flossing phase and training, evaluations included.
+     */
     static CsvTable runs(List<Outcome> outcomes) {
         CsvTable t = new CsvTable(List.of("setup", "T", "seed", "seconds", "test_mse", "test_over_baseline", "success",
-                "clip_events", "lambda1_start", "lambda1_end"));
+                "clip_events", "lambda1_init", "lambda1_train_start", "lambda1_end"));
         for (Outcome o : outcomes) {
             List<Sample> s = o.samples();
+            double atStart = s.stream().filter(x -> x.step() == 0).findFirst().orElseThrow().exponents()[0];
             t.add(o.setup().cliName(), o.length(), o.seed(), o.seconds(), o.testMse(),
                     o.testMse() / AddingProblem.SUM_FORM_BASELINE_MSE, o.success() ? 1 : 0, o.clipEvents(),
-                    s.get(0).exponents()[0], s.get(s.size() - 1).exponents()[0]);
+                    s.get(0).exponents()[0], atStart, s.get(s.size() - 1).exponents()[0]);
         }
         return t;
     }

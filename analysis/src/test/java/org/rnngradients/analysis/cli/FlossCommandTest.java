@@ -41,7 +41,7 @@ class FlossCommandTest {
         CliRun run = floss(out);
         assertEquals(0, run.exitCode(), run.err());
         List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
-        assertEquals("setup,T,seed,seconds,test_mse,test_over_baseline,success,clip_events,lambda1_start,lambda1_end",
+        assertEquals("setup,T,seed,seconds,test_mse,test_over_baseline,success,clip_events,lambda1_init,lambda1_train_start,lambda1_end",
                 runs.get(0));
         assertEquals(1 + 2 * 2 * 2, runs.size());
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
@@ -55,6 +55,22 @@ class FlossCommandTest {
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"floss.flossing.T8.successes\""), manifest);
         assertTrue(manifest.contains("\"--lengths\": \"[6, 8]\""), manifest);
+    }
+
+    @Test
+    void withoutTheTermOnlyThePhaseFlossesAndTheRunDiffers() throws IOException {
+        CliRun with = floss(tmp.resolve("with"));
+        List<String> base = new java.util.ArrayList<>(base(tmp.resolve("without")));
+        base.add("--no-floss-term");
+        CliRun without = CliRun.of(base.toArray(String[]::new));
+        assertEquals(0, with.exitCode(), with.err());
+        assertEquals(0, without.exitCode(), without.err());
+        List<String> a = Files.readAllLines(tmp.resolve("with").resolve("lyapunov.csv"));
+        List<String> b = Files.readAllLines(tmp.resolve("without").resolve("lyapunov.csv"));
+        assertEquals(a.stream().filter(l -> l.startsWith("clipping")).toList(),
+                b.stream().filter(l -> l.startsWith("clipping")).toList(), "clipping runs do not floss");
+        assertFalse(a.equals(b), "the term changes the flossing runs");
+        assertTrue(Files.readString(tmp.resolve("without").resolve("manifest.json")).contains("\"--floss-term\": false"));
     }
 
     @Test

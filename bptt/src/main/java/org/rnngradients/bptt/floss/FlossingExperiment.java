@@ -83,7 +83,8 @@ public final class FlossingExperiment {
      * @param clip            global-norm threshold θ &gt; 0 (set-ups with clipping)
      * @param target          the flossed exponents: k, horizon, warm-up
      * @param preflossSteps   flossing-phase steps before training ≥ 0
-     * @param schedule        the flossing term's weight, interval and episodes during training
+     * @param schedule        the flossing term's weight, interval and episodes during training, or null for none
+     *                        (the flossing set-up then flosses only before training)
      * @param monitor         the exponents recorded during training (k, horizon, warm-up of the held-out stream)
      * @param evaluateEvery   steps between test evaluations ≥ 1
      * @param testSize        test sequences ≥ 1
@@ -103,7 +104,6 @@ public final class FlossingExperiment {
             Require.nonNull(target, "target");
             Require.inRange(target.exponents(), 1, hidden, "target.exponents");
             Require.nonNegative(preflossSteps, "preflossSteps");
-            Require.nonNull(schedule, "schedule");
             Require.nonNull(monitor, "monitor");
             Require.inRange(monitor.exponents(), 1, hidden, "monitor.exponents");
             Require.positive(evaluateEvery, "evaluateEvery");
@@ -171,13 +171,14 @@ public final class FlossingExperiment {
     }
     // end::flossing-experiment-run[]
 
-    /** Adam, full BPTT, clipping except for {@link Setup#NONE}, the flossing term for {@link Setup#FLOSSING}. */
+    /** Adam, full BPTT, clipping except for {@link Setup#NONE}, the flossing term (if scheduled) for {@link Setup#FLOSSING}. */
     static TrainingConfig config(Setup setup, Settings s, long batchSeed) {
         GradientClipper clipper = setup == Setup.NONE ? GradientClipper.none(NonFinitePolicy.SKIP)
                 : GradientClipper.globalNorm(s.clip(), NonFinitePolicy.SKIP);
         TrainingConfig config = new TrainingConfig(s.steps(), s.batch(), batchSeed, new FullBptt(),
                 new Adam(s.learningRate()), clipper);
-        return setup == Setup.FLOSSING ? config.withTerm(new FlossingTerm(s.target(), s.schedule())) : config;
+        return setup == Setup.FLOSSING && s.schedule() != null
+                ? config.withTerm(new FlossingTerm(s.target(), s.schedule())) : config;
     }
 
     /** A vanilla tanh RNN (input size 2) with a Xavier readout whose bias is 1 (the baseline prediction). */

@@ -46,6 +46,18 @@ class FlossingExperimentTest {
     }
 
     @Test
+    void withoutAScheduleTheFlossingSetUpOnlyFlossesBeforeTraining() {
+        Settings s = settings(15);
+        Settings phaseOnly = new Settings(s.length(), s.hidden(), s.steps(), s.batch(), s.learningRate(), s.clip(),
+                s.target(), s.preflossSteps(), null, s.monitor(), s.evaluateEvery(), s.testSize(), s.profileSize());
+        Outcome with = FlossingExperiment.run(Setup.FLOSSING, s, 6);
+        Outcome without = FlossingExperiment.run(Setup.FLOSSING, phaseOnly, 6);
+        assertEquals(with.samples().get(1).exponents()[0], without.samples().get(1).exponents()[0], 0.0,
+                "the same phase before training");
+        assertTrue(with.testMse() != without.testMse(), "the term changes training");
+    }
+
+    @Test
     void orthogonalInitialisationStartsCloserToZeroExponentsThanPyTorchs() {
         double pytorch = FlossingExperiment.run(Setup.CLIPPING, settings(0), 5).samples().get(0).exponents()[0];
         double orthogonal = FlossingExperiment.run(Setup.ORTHOGONAL, settings(0), 5).samples().get(0).exponents()[0];

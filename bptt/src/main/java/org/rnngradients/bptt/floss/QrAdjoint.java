@@ -13,7 +13,7 @@ import org.rnngradients.linalg.Require;
  * </pre>
  * where copyltu(M) is the symmetric matrix with M's lower triangle (diagonal included) mirrored
  * onto its upper one. (From dA = dQ R + Q dR with QᵀdQ antisymmetric and dR R⁻¹ upper triangular;
- * the formula of Walter and Lehmann 2018 and Liao et al. 2019.) A reusable workspace: after
+ * the rule of Seeger et al. 2018 and Liao et al. 2019.) A reusable workspace: after
  * construction nothing is allocated.
  */
 public final class QrAdjoint {

@@ -26,7 +26,9 @@ final class FlossingInputs {
         Require.nonNull(batch, "batch");
         int t = 0;
         for (int b = 0; b < batch.length && t < stream.length; b++) {
-            Require.nonNull(batch[b], "batch[" + b + "]");
+            if (batch[b] == null) {
+                throw new IllegalArgumentException("batch[" + b + "] must not be null");
+            }
             for (int s = 1; s <= batch[b].length() && t < stream.length; s++) {
                 stream[t++] = batch[b].input(s);
             }

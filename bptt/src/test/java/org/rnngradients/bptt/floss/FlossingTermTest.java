@@ -152,6 +152,9 @@ class FlossingTermTest {
         assertEquals("batch must hold at least the flossing horizon 30 inputs in total, held 16",
                 assertThrows(IllegalArgumentException.class, () -> longHorizon.accumulate(model,
                         TASK.batch(2, RandomSource.seeded(2)), 1, model.newGradients())).getMessage());
+        assertEquals("batch[1] must not be null", assertThrows(IllegalArgumentException.class,
+                () -> longHorizon.accumulate(model, new Sequence[] {TASK.batch(1, RandomSource.seeded(3))[0], null}, 1,
+                        model.newGradients())).getMessage());
         FlossingTerm tooMany = new FlossingTerm(new FlossingTarget(5, 8, 0), new FlossingSchedule(1, 1, 1));
         assertEquals("exponents must be <= the state size 4, was 5", assertThrows(IllegalArgumentException.class,
                 () -> tooMany.accumulate(model, TASK.batch(1, RandomSource.seeded(2)), 1, model.newGradients())).getMessage());

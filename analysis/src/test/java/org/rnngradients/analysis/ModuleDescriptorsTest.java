@@ -60,7 +60,7 @@ class ModuleDescriptorsTest {
                 "org.rnngradients.analysis"), d.keySet());
         assertEquals(Set.of("org.rnngradients.linalg"), exports(d.get("org.rnngradients.linalg")));
         assertEquals(Set.of("org.rnngradients.cells"), exports(d.get("org.rnngradients.cells")));
-        assertEquals(Set.of("org.rnngradients.bptt", "org.rnngradients.bptt.clip", "org.rnngradients.bptt.loss",
+        assertEquals(Set.of("org.rnngradients.bptt", "org.rnngradients.bptt.clip", "org.rnngradients.bptt.floss", "org.rnngradients.bptt.loss",
                 "org.rnngradients.bptt.optim", "org.rnngradients.bptt.tasks", "org.rnngradients.bptt.train"),
                 exports(d.get("org.rnngradients.bptt")));
         assertEquals(Set.of("org.rnngradients.analysis", "org.rnngradients.analysis.io", "org.rnngradients.analysis.plot",

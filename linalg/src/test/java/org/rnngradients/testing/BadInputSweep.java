@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -89,6 +90,22 @@ public final class BadInputSweep {
             throw new IllegalArgumentException("exempted twice: " + key);
         }
         return this;
+    }
+
+    /**
+     * An argument made from the receiver of each case (a cache that must belong to the cell the case calls, say):
+     * {@code type} is the value's type, for choosing the member.
+     */
+    public static <R, A> Object fromReceiver(Class<A> type, Function<R, ? extends A> make) {
+        return new Derived(type, make);
+    }
+
+    /** An argument computed from the case's receiver. */
+    private record Derived(Class<?> type, Function<?, ?> make) {
+        @SuppressWarnings("unchecked")
+        Object of(Object receiver) {
+            return ((Function<Object, Object>) make).apply(receiver);
+        }
     }
 
     private Call add(Call call) {
@@ -209,6 +226,9 @@ public final class BadInputSweep {
     }
 
     private static boolean accepts(Class<?> type, Object value) {
+        if (value instanceof Derived d) {
+            return type.isAssignableFrom(d.type());
+        }
         if (value == null) {
             return !type.isPrimitive();
         }
@@ -345,10 +365,17 @@ public final class BadInputSweep {
             throw new IllegalArgumentException(key + " has no parameter " + parameter);
         }
 
-        private Object invoke(Object[] args) throws Throwable {
+        private Object invoke(Object[] arguments) throws Throwable {
+            Object self = member instanceof Method m && !Modifier.isStatic(m.getModifiers()) ? receiver.get() : null;
+            Object[] args = arguments.clone();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof Derived d) {
+                    args[i] = d.of(self);
+                }
+            }
             try {
                 if (member instanceof Method m) {
-                    return m.invoke(Modifier.isStatic(m.getModifiers()) ? null : receiver.get(), args);
+                    return m.invoke(self, args);
                 }
                 return ((Constructor<?>) member).newInstance(args);
             } catch (InvocationTargetException e) {

@@ -49,7 +49,7 @@ public final class CellParameters extends NamedMatrices {
         Require.positive(hiddenSize, "hiddenSize");
         long rows = (long) gates * hiddenSize;
         long entries = rows * Math.max(inputSize, hiddenSize);
-        if (entries > Integer.MAX_VALUE - 8) {
+        if (entries > Require.MAX_ENTRIES) {
             String size = inputSize > hiddenSize ? "inputSize" : "hiddenSize";
             throw new IllegalArgumentException(size + " must keep each weight matrix within the largest array, was "
                     + "inputSize=" + inputSize + ", hiddenSize=" + hiddenSize + " (" + rows + " x "

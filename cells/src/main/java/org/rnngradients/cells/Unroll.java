@@ -83,7 +83,7 @@ public final class Unroll {
             longest = Math.max(longest, lengths[b]);
         }
         long widest = Math.max(pass.gateRows, Math.max(pass.inputSize, pass.hiddenSize));
-        if ((long) longest * pass.batchSize * widest > Integer.MAX_VALUE - 8) {
+        if ((long) longest * pass.batchSize * widest > Require.MAX_ENTRIES) {
             throw new IllegalArgumentException("lengths must keep T·B·" + widest + " within the largest array, was T = "
                     + longest + " with B = " + pass.batchSize);
         }

@@ -145,7 +145,7 @@ public final class Require {
      * The largest array length every JVM allocates (the JDK's own soft limit); a {@code rows × cols} matrix needs
      * rows·cols entries in one array.
      */
-    static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
+    public static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
     /**
      * Returns rows·cols, or throws when either is negative or the product exceeds {@value #MAX_ENTRIES} (computed

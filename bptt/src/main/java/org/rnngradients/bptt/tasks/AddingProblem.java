@@ -35,6 +35,9 @@ public final class AddingProblem implements Task {
         SUM
     }
 
+    /** The largest minimum length whose longest sequence, T + T/10, still fits an array. */
+    private static final int LONGEST_HOCHREITER = (int) (Require.MAX_ENTRIES / 1.1) - 1;
+
     private final Form form;
     private final int length;
     private final Loss loss = new MeanSquaredError();
@@ -50,6 +53,10 @@ public final class AddingProblem implements Task {
             throw new IllegalArgumentException("minLength must be >= 10 (X1 is marked among the first 10 pairs), was "
                     + minLength);
         }
+        if (minLength > LONGEST_HOCHREITER) {
+            throw new IllegalArgumentException("minLength must keep the longest sequence, minLength + minLength/10, within"
+                    + " the largest array (minLength <= " + LONGEST_HOCHREITER + "), was " + minLength);
+        }
         return new AddingProblem(Form.HOCHREITER_1997, minLength);
     }
 
@@ -58,6 +65,7 @@ public final class AddingProblem implements Task {
         if (length < 2) {
             throw new IllegalArgumentException("length must be >= 2 (one marker per half), was " + length);
         }
+        Require.inRange(length, 2, Require.MAX_ENTRIES, "length");
         return new AddingProblem(Form.SUM, length);
     }
 

@@ -124,7 +124,15 @@ class LinalgBadInputSweepTest {
                     DMatrixRMaj sq = m(2, 2);
                     DMatrixRMaj v = m(2, 1);
                     DiagonalProducts.transposeTimesDiagTimes(sq, m(2, 1), v, v);
-                }, "out", "alias", "v");
+                }, "out", "alias", "v")
+                .refuses("out aliasing d", () -> {
+                    DMatrixRMaj d = m(2, 1);
+                    DiagonalProducts.transposeTimesDiagTimes(m(2, 2), d, m(2, 1), d);
+                }, "out", "alias", "as d")
+                .refuses("out aliasing w", () -> {
+                    DMatrixRMaj one = m(1, 1);
+                    DiagonalProducts.transposeTimesDiagTimes(one, m(1, 1), m(1, 1), one);
+                }, "out", "alias", "as w");
     }
 
     private static void decompositions(BadInputSweep s) {

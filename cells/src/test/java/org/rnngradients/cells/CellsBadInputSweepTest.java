@@ -479,7 +479,9 @@ class CellsBadInputSweepTest {
                 .bad("previous", m(H, 1), "previous", H + "x" + B, H + "x1")
                 .bad("previous", withEntry(m(H, B), NAN)).bad("state", m(H + 1, B), "state", (H + 1) + "x" + B)
                 .fails(IllegalStateException.class, "t", 2, "forward steps", "expected 1", "was 2")
-                .fails(IllegalStateException.class, "t", 0, "forward steps", "was 0");
+                .fails(IllegalStateException.class, "t", 0, "forward steps", "was 0")
+                .refuses("before begin", IllegalStateException.class, () -> fresh.get().forward(1, m(H, B), null),
+                        "begin must be called first");
         s.method(Unroll.class, begun, "cache", 1)
                 .fails(IllegalArgumentException.class, "t", 1, "t", "[1, 0]", "was 1")
                 .refuses("a step after the last forward", () -> {
@@ -496,14 +498,18 @@ class CellsBadInputSweepTest {
                 }, "backward steps", "expected 3", "was 2")
                 .refuses("an adjoint of the wrong shape", () -> forwardDone(begun.get()).backward(3, m(H, 1), null),
                         "adjoint", H + "x" + B, H + "x1")
-                .refuses("a null adjoint", () -> forwardDone(begun.get()).backward(3, null, null), "adjoint", "null");
+                .refuses("a null adjoint", () -> forwardDone(begun.get()).backward(3, null, null), "adjoint", "null")
+                .refuses("before begin", IllegalStateException.class, () -> fresh.get().backward(1, m(H, B), null),
+                        "begin must be called first");
         s.method(Unroll.class, () -> backwardDone(begun.get()), "accumulateGradients", CellParameters.gru(I, H))
                 .refuses("before the backward steps", IllegalStateException.class,
                         () -> forwardDone(begun.get()).accumulateGradients(CellParameters.gru(I, H)), "backward steps")
                 .refuses("gradients of another layout", () -> backwardDone(begun.get())
                         .accumulateGradients(CellParameters.lstm(I, H)), "gradients.weight_ih", "9x2", "12x2")
                 .refuses("null gradients", () -> backwardDone(begun.get()).accumulateGradients(null), "gradients",
-                        "null");
+                        "null")
+                .refuses("before begin", IllegalStateException.class,
+                        () -> fresh.get().accumulateGradients(CellParameters.gru(I, H)), "begin must be called first");
         s.method(Unroll.class, begun, "inputGradient", 1, 0, null).nullable("out")
                 .refuses("a column out of range", () -> backwardDone(begun.get()).inputGradient(1, 2, null), "column",
                         "[0, 1]", "was 2")

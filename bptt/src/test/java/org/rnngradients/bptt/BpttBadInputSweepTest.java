@@ -342,8 +342,7 @@ class BpttBadInputSweepTest {
         s.method(AddingProblem.class, "hochreiter", 100).bad("minLength", 9, "minLength", ">= 10", "was 9")
                 .bad("minLength", Integer.MAX_VALUE, "minLength", "largest array", "2147483647");
         s.method(AddingProblem.class, "sumForm", 100).bad("length", 1, "length", ">= 2", "was 1")
-                .bad("length", Integer.MIN_VALUE, "length", "-2147483648")
-                .bad("length", Integer.MAX_VALUE, "length", "2147483647");
+                .bad("length", Integer.MIN_VALUE, "length", "-2147483648");
         s.exempt("AddingProblem.isCorrect(double,double)",
                 "a comparison of two numbers: NaN is never within the tolerance, so it is judged wrong, as it is");
         List<Supplier<Task>> all = List.of(() -> AddingProblem.sumForm(10), () -> AddingProblem.hochreiter(20),

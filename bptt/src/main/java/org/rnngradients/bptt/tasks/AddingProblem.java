@@ -65,7 +65,6 @@ public final class AddingProblem implements Task {
         if (length < 2) {
             throw new IllegalArgumentException("length must be >= 2 (one marker per half), was " + length);
         }
-        Require.inRange(length, 2, Require.MAX_ENTRIES, "length");
         return new AddingProblem(Form.SUM, length);
     }
 

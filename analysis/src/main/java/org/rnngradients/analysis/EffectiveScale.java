@@ -16,7 +16,7 @@ public final class EffectiveScale {
     // tag::effective-scale[]
     /** γ = ‖W_hh‖₂ · sup|φ′|. */
     public static double gamma(DMatrixRMaj weightHh, double supDerivative) {
-        Require.square(weightHh, "weightHh");
+        Require.nonEmpty(Require.square(weightHh, "weightHh"), "weightHh");
         Require.finite(weightHh, "weightHh");
         Require.nonNegative(supDerivative, "supDerivative");
         return Spectra.spectralNorm(weightHh) * supDerivative;

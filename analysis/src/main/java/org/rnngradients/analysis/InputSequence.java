@@ -32,6 +32,7 @@ public interface InputSequence {
 
             @Override
             public void next(DMatrixRMaj out) {
+                Require.columnVector(out, copy.numRows, "out");
                 out.setTo(copy);
             }
         };
@@ -59,6 +60,7 @@ public interface InputSequence {
 
             @Override
             public void next(DMatrixRMaj out) {
+                Require.columnVector(out, size, "out");
                 if (t >= copies.size()) {
                     throw new IllegalStateException("inputs exhausted after " + copies.size() + " steps");
                 }
@@ -80,6 +82,7 @@ public interface InputSequence {
 
             @Override
             public void next(DMatrixRMaj out) {
+                Require.columnVector(out, inputSize, "out");
                 for (int i = 0; i < inputSize; i++) {
                     out.data[i] = std * random.gaussian();
                 }

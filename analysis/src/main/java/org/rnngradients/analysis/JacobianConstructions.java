@@ -97,6 +97,7 @@ public final class JacobianConstructions {
 
     private static void checkRange(int n, int steps, double lo, double hi, RandomSource random) {
         Require.positive(n, "n");
+        Require.elementCount(n, n, "n", "n");
         Require.positive(steps, "steps");
         Require.positive(lo, "minSingular");
         Require.positive(hi, "maxSingular");

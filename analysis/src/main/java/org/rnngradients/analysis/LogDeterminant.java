@@ -17,6 +17,7 @@ public final class LogDeterminant {
     /** A workspace for n × n matrices. */
     public LogDeterminant(int n) {
         this.n = Require.positive(n, "n");
+        Require.elementCount(n, n, "n", "n");
         this.copy = new DMatrixRMaj(n, n);
     }
 

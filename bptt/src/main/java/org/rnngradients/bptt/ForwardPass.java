@@ -1,6 +1,7 @@
 package org.rnngradients.bptt;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rnngradients.linalg.Require;
 import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.cells.StepCache;
 
@@ -52,6 +53,6 @@ public final class ForwardPass {
 
     /** ŷ_t for a step that carries a target (null otherwise), t = 1..T. */
     public DMatrixRMaj output(int t) {
-        return outputs[t - 1];
+        return outputs[Require.inRange(t, 1, outputs.length, "t") - 1];
     }
 }

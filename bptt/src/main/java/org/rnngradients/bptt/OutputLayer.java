@@ -39,11 +39,6 @@ final class OutputLayer {
         return output;
     }
 
-    /** L_t(ŷ_t, y_t). */
-    double loss(DMatrixRMaj state, DMatrixRMaj target) {
-        return loss.value(output(state), target);
-    }
-
     // tag::inject-loss-gradient[]
     /** δ_t[h] += ∂L_t/∂h_t (through the readout, whose gradients are added); returns L_t. */
     double injectLossGradient(DMatrixRMaj state, DMatrixRMaj target, ModelGradients gradients, DMatrixRMaj delta) {

@@ -18,6 +18,7 @@ public final class Readout {
     public Readout(int hiddenSize, int outputSize) {
         Require.positive(hiddenSize, "hiddenSize");
         Require.positive(outputSize, "outputSize");
+        Require.elementCount(outputSize, hiddenSize, "outputSize", "hiddenSize");
         this.weight = new DMatrixRMaj(outputSize, hiddenSize);
         this.bias = new DMatrixRMaj(outputSize, 1);
     }
@@ -54,7 +55,7 @@ public final class Readout {
     // tag::readout-forward[]
     /** ŷ = W_hy h + b_y, written into {@code output} (allocated when null) and returned. */
     public DMatrixRMaj forward(DMatrixRMaj h, DMatrixRMaj output) {
-        Require.columnVector(h, hiddenSize(), "h");
+        Require.finite(Require.columnVector(h, hiddenSize(), "h"), "h");
         DMatrixRMaj y = output == null ? new DMatrixRMaj(outputSize(), 1) : Require.columnVector(output, outputSize(), "output");
         int cols = weight.numCols;
         for (int i = 0; i < weight.numRows; i++) {
@@ -75,7 +76,7 @@ public final class Readout {
      */
     public DMatrixRMaj backward(DMatrixRMaj h, DMatrixRMaj dOutput, DMatrixRMaj dWeight, DMatrixRMaj dBias,
                                 DMatrixRMaj dh) {
-        Require.columnVector(h, hiddenSize(), "h");
+        Require.finite(Require.columnVector(h, hiddenSize(), "h"), "h");
         Require.columnVector(dOutput, outputSize(), "dOutput");
         Require.shape(dWeight, outputSize(), hiddenSize(), "dWeight");
         Require.columnVector(dBias, outputSize(), "dBias");

@@ -84,12 +84,12 @@ public final class Sequence {
 
     /** x_t for t = 1..T. */
     public DMatrixRMaj input(int t) {
-        return inputs[t - 1];
+        return inputs[Require.inRange(t, 1, inputs.length, "t") - 1];
     }
 
     /** y_t for t = 1..T, or null when step t has no loss. */
     public DMatrixRMaj target(int t) {
-        return targets[t - 1];
+        return targets[Require.inRange(t, 1, targets.length, "t") - 1];
     }
 
     /** The steps t (1-based, increasing) that carry a loss. */

@@ -1,6 +1,7 @@
 package org.rnngradients.bptt;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rnngradients.linalg.Require;
 
 /**
  * What a BPTT engine returns for one sequence: the loss L = Σ_t L_t, the parameter gradients, the
@@ -37,7 +38,7 @@ public final class SequenceGradient {
 
     /** ∂L/∂x_t for t = 1..T. */
     public DMatrixRMaj inputGradient(int t) {
-        return inputGradients[t - 1];
+        return inputGradients[Require.inRange(t, 1, inputGradients.length, "t") - 1];
     }
 
     /** The array of ∂L/∂x_t, index t − 1 (this object's own, for the engines). */

@@ -15,6 +15,20 @@ import org.rnngradients.linalg.Require;
  */
 public record StoredActivations(long storedStates, long storedCaches, long stateBytes, long cacheBytes) {
 
+    /** Counts and sizes are never negative. */
+    public StoredActivations {
+        requireNonNegative(storedStates, "storedStates");
+        requireNonNegative(storedCaches, "storedCaches");
+        requireNonNegative(stateBytes, "stateBytes");
+        requireNonNegative(cacheBytes, "cacheBytes");
+    }
+
+    private static void requireNonNegative(long value, String name) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must be >= 0, was " + value);
+        }
+    }
+
     /** What {@link CheckpointedBptt} holds: the checkpoints, plus c caches and c + 1 states for one segment. */
     static StoredActivations measure(int checkpoints, int segmentLength, int stateSize, StepCache cache) {
         return new StoredActivations(checkpoints + segmentLength + 1L, segmentLength,
@@ -29,7 +43,11 @@ public record StoredActivations(long storedStates, long storedCaches, long state
     /** What full BPTT holds for the same cell at length T: T caches and T + 1 states. */
     public long fullStorageBytes(long length) {
         Require.positive((double) length, "length");
-        return length * cacheBytes + (length + 1) * stateBytes;
+        try {
+            return Math.addExact(Math.multiplyExact(length, cacheBytes), Math.multiplyExact(length + 1, stateBytes));
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("length must keep the bytes within a long, was " + length);
+        }
     }
 
     /** Bytes of a double array of length n (payload plus header). */

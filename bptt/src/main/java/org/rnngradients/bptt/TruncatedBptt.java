@@ -8,7 +8,7 @@ import org.rnngradients.linalg.Require;
 /**
  * Truncated BPTT(k1, k2) in Sutskever's notation: the sequence is run forward one step at a time and,
  * every k1 steps (and once more at t = T for a partial final chunk), BPTT runs backward over the last
- * k2 steps only. Memory is max(k1, k2) caches, whatever T is.
+ * k2 steps only. Memory is min(max(k1, k2), T) caches: bounded by k1 and k2 whatever T is.
  *
  * <p><b>What is dropped.</b> Write the exact gradient as the sum over losses L_s and earlier steps
  * r ≤ s of (∂L_s/∂s_s)·J_s·…·J_{r+1}·(∂⁺s_r/∂θ). Let b(s) be the end of the chunk that holds s (the
@@ -80,7 +80,7 @@ public final class TruncatedBptt implements GradientEngine {
         return result;
     }
 
-    /** One pass over one sequence, with ring buffers of max(k1, k2) caches and states. */
+    /** One pass over one sequence, with ring buffers of min(max(k1, k2), T) caches and states. */
     private final class Run {
         private final RnnModel model;
         private final RecurrentCell cell;
@@ -104,7 +104,7 @@ public final class TruncatedBptt implements GradientEngine {
             this.cell = model.cell();
             this.sequence = sequence;
             this.s0 = s0;
-            this.capacity = Math.max(k1, k2);
+            this.capacity = Math.min(Math.max(k1, k2), sequence.length());   // no window is longer than T
             this.states = Checks.states(capacity, cell.stateSize());
             this.caches = new StepCache[capacity];
             for (int k = 0; k < capacity; k++) {

@@ -47,7 +47,15 @@ public final class CellParameters extends NamedMatrices {
         Require.positive(gates, "gates");
         Require.positive(inputSize, "inputSize");
         Require.positive(hiddenSize, "hiddenSize");
-        return gates * hiddenSize;
+        long rows = (long) gates * hiddenSize;
+        long entries = rows * Math.max(inputSize, hiddenSize);
+        if (entries > Require.MAX_ENTRIES) {
+            String size = inputSize > hiddenSize ? "inputSize" : "hiddenSize";
+            throw new IllegalArgumentException(size + " must keep each weight matrix within the largest array, was "
+                    + "inputSize=" + inputSize + ", hiddenSize=" + hiddenSize + " (" + rows + " x "
+                    + Math.max(inputSize, hiddenSize) + " = " + entries + " entries for " + gates + " gate blocks)");
+        }
+        return (int) rows;
     }
 
     /** Zero parameters of a vanilla RNN cell ({@code nn.RNN}, one block). */

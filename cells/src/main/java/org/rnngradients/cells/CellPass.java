@@ -57,6 +57,8 @@ public abstract class CellPass implements AutoCloseable {
     CellPass(BaseCell cell, int batchSize, boolean separateHiddenSide) {
         this.cell = cell;
         this.batchSize = Require.positive(batchSize, "batchSize");
+        Require.elementCount(batchSize, Math.max(cell.parameters().weightHh().numRows, cell.inputSize()), "batchSize",
+                "the widest batch matrix's rows");
         this.inputSize = cell.inputSize();
         this.hiddenSize = cell.hiddenSize();
         this.stateSize = cell.stateSize();

@@ -99,6 +99,7 @@ public abstract class NamedMatrices {
 
     /** θ ← α·θ. */
     public final void scale(double alpha) {
+        Require.finite(alpha, "alpha");
         for (DMatrixRMaj m : tensors) {
             for (int k = 0; k < m.getNumElements(); k++) {
                 m.data[k] *= alpha;
@@ -108,6 +109,7 @@ public abstract class NamedMatrices {
 
     /** θ ← θ + α·other (same names and shapes). */
     public final void addScaled(double alpha, NamedMatrices other) {
+        Require.finite(alpha, "alpha");
         requireSameShapes(other, "other");
         for (int t = 0; t < tensors.size(); t++) {
             DMatrixRMaj m = tensors.get(t);

@@ -82,6 +82,11 @@ public final class Unroll {
             }
             longest = Math.max(longest, lengths[b]);
         }
+        long widest = Math.max(pass.gateRows, Math.max(pass.inputSize, pass.hiddenSize));
+        if ((long) longest * pass.batchSize * widest > Require.MAX_ENTRIES) {
+            throw new IllegalArgumentException("lengths must keep T·B·" + widest + " within the largest array, was T = "
+                    + longest + " with B = " + pass.batchSize);
+        }
         System.arraycopy(lengths, 0, this.lengths, 0, lengths.length);
         steps = longest;
         int rows = steps * pass.batchSize;

@@ -37,6 +37,7 @@ public final class Eigenvalues {
     /** A workspace on the given kernel (tests use it to run every path at every size); null: the backend's. */
     Eigenvalues(int n, Backend.Eig kernel) {
         this.n = Require.positive(n, "n");
+        Require.elementCount(n, n, "n", "n");
         this.eig = kernel != null ? kernel : Backend.current().kernels().eigenvalues(n);
         this.real = new double[n];
         this.imaginary = new double[n];

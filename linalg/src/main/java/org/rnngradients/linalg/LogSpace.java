@@ -38,8 +38,10 @@ public final class LogSpace {
     /** ln of the 2-norm of the first {@code n} (≥ 1) entries of {@code data}, as {@link #logNorm(DMatrixRMaj)}. */
     public static double logNorm(double[] data, int n) {
         Require.nonNull(data, "data");
-        Require.inRange(n, 1, Math.max(1, data.length), "n");
-        requireRange(data, 0, n);
+        if (data.length == 0) {
+            throw new IllegalArgumentException("data must not be empty, was length 0");
+        }
+        Require.inRange(n, 1, data.length, "n");
         return logNormOf(data, 0, n);
     }
 
@@ -102,6 +104,9 @@ public final class LogSpace {
     private static void requireRange(double[] data, int offset, int length) {
         Require.nonNull(data, "data");
         Require.positive(length, "length");
+        if (length > data.length) {
+            throw new IllegalArgumentException("length must be <= " + data.length + " (the array's length), was " + length);
+        }
         if (offset < 0 || offset > data.length - length) {
             throw new IllegalArgumentException("offset must be in [0, " + (data.length - length) + "] for length "
                     + length + " in an array of " + data.length + ", was " + offset);

@@ -46,6 +46,7 @@ public final class PositiveQr {
         if (rows < cols) {
             throw new IllegalArgumentException("rows must be >= cols for a thin QR, was rows=" + rows + ", cols=" + cols);
         }
+        Require.elementCount(rows, cols, "rows", "cols");
         return rows;
     }
 

@@ -36,6 +36,7 @@ public final class ProductSingularValues {
     /** A workspace for products of n × n factors, initially the empty product I. */
     public ProductSingularValues(int n) {
         this.n = Require.positive(n, "n");
+        Require.elementCount(n, n, "n", "n");
         this.qr = new PositiveQr(n, n);
         this.q = CommonOps_DDRM.identity(n);
         this.z = new DMatrixRMaj(n, n);
@@ -50,9 +51,11 @@ public final class ProductSingularValues {
         if (factors.isEmpty()) {
             throw new IllegalArgumentException("factors must not be empty");
         }
-        ProductSingularValues product = new ProductSingularValues(Require.nonNull(factors.get(0), "factors[0]").numRows);
-        for (DMatrixRMaj f : factors) {
-            product.multiplyLeft(f);
+        int n = Require.nonEmpty(Require.square(factors.get(0), "factors[0]"), "factors[0]").numRows;
+        ProductSingularValues product = new ProductSingularValues(n);
+        for (int i = 0; i < factors.size(); i++) {
+            String name = "factors[" + i + "]";
+            product.multiplyLeft(Require.finite(Require.shape(factors.get(i), n, n, name), name));
         }
         return product.logSingularValues(new double[product.n]);
     }

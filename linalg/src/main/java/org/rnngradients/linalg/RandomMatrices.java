@@ -37,6 +37,7 @@ public final class RandomMatrices {
     public static DMatrixRMaj gaussian(int rows, int cols, RandomSource random) {
         Require.positive(rows, "rows");
         Require.positive(cols, "cols");
+        Require.elementCount(rows, cols, "rows", "cols");
         return gaussian(new DMatrixRMaj(rows, cols), 1.0, random);
     }
 

@@ -141,8 +141,30 @@ public final class Require {
         return m;
     }
 
+    /**
+     * The largest array length every JVM allocates (the JDK's own soft limit); a {@code rows × cols} matrix needs
+     * rows·cols entries in one array.
+     */
+    public static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
+
+    /**
+     * Returns rows·cols, or throws when either is negative or the product exceeds {@value #MAX_ENTRIES} (computed
+     * without int overflow), naming both sizes: the check to make before allocating a {@code rows × cols} matrix.
+     */
+    public static int elementCount(int rows, int cols, String rowsName, String colsName) {
+        nonNegative(rows, rowsName);
+        nonNegative(cols, colsName);
+        long count = (long) rows * cols;
+        if (count > MAX_ENTRIES) {
+            throw new IllegalArgumentException(rowsName + " x " + colsName + " = " + rows + " x " + cols + " = " + count
+                    + " entries exceeds the largest array, " + MAX_ENTRIES + " entries");
+        }
+        return (int) count;
+    }
+
     /** The shape as "rows x cols", for messages. */
     public static String shapeOf(DMatrixRMaj m) {
+        nonNull(m, "m");
         return m.numRows + "x" + m.numCols;
     }
 }

@@ -24,6 +24,7 @@ public final class ScaledMatrixProduct {
     /** The empty product (the n × n identity). */
     public ScaledMatrixProduct(int n) {
         this.n = Require.positive(n, "n");
+        Require.elementCount(n, n, "n", "n");
         this.m = new DMatrixRMaj(n, n);
         this.scratch = new DMatrixRMaj(n, n);
         this.singularValues = new SingularValues(n, n);

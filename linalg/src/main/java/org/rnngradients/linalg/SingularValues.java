@@ -23,6 +23,7 @@ public final class SingularValues {
     SingularValues(int rows, int cols, Backend.Svd kernel) {
         this.rows = Require.positive(rows, "rows");
         this.cols = Require.positive(cols, "cols");
+        Require.elementCount(rows, cols, "rows", "cols");
         this.svd = kernel != null ? kernel : Backend.current().kernels().singularValues(rows, cols);
         this.values = new double[Math.min(rows, cols)];
     }

@@ -60,4 +60,26 @@ class BackendTest {
         assertEquals(nat.threads(), OpenBlas.threads());
         assertEquals("requested by system property rnngradients.backend=native", nat.reason());
     }
+
+    @Test
+    void threadCountsFromOneToSixtyFourAreAcceptedAndTrimmed() {
+        assertEquals(1, Backend.threadCount("1", null));
+        assertEquals(64, Backend.threadCount(null, "64"));
+        assertEquals(2, Backend.threadCount(" 2 ", null));
+        assertMessage(() -> Backend.threadCount("-1", null), "rnngradients.threads", "'-1'");
+    }
+
+    @Test
+    void aNativeBackendSetsOpenBlasToItsThreadCount() {
+        Native.assumeLoaded();
+        int before = OpenBlas.threads();
+        try {
+            Backend two = Backend.create("native", null, 2);
+            assertEquals(2, two.threads());
+            assertEquals(2, OpenBlas.threads());
+            assertEquals(two.description(), two.toString());
+        } finally {
+            OpenBlas.setThreads(before);
+        }
+    }
 }

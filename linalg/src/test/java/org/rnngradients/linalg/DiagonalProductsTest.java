@@ -85,4 +85,15 @@ class DiagonalProductsTest {
         DMatrixRMaj vector = TestMatrices.column(1, 2);
         assertMessage(() -> DiagonalProducts.transposeTimesDiagTimes(square, D_ROWS, vector, vector), "out must not alias", "v");
     }
+
+    @Test
+    void aGivenOutputsPreviousContentIsIgnored() {
+        DMatrixRMaj w = new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}});
+        DMatrixRMaj d = new DMatrixRMaj(new double[][] {{2}, {-1}});
+        DMatrixRMaj v = new DMatrixRMaj(new double[][] {{1}, {1}});
+        DMatrixRMaj out = new DMatrixRMaj(new double[][] {{Double.NaN}, {7}});
+        DiagonalProducts.transposeTimesDiagTimes(w, d, v, out);
+        assertEquals(2 * 1 - 3, out.get(0), 0);
+        assertEquals(2 * 2 - 4, out.get(1), 0);
+    }
 }

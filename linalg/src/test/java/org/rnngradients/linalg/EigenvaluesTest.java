@@ -122,4 +122,15 @@ class EigenvaluesTest {
         assertMessage(() -> eig.moduli(new DMatrixRMaj(3, 3), new double[2]), "out must have length 3, was 2");
         assertMessage(() -> eig.spectralRadius(null), "a must not be null");
     }
+
+    @Test
+    void tiesInModulusAreOrderedByRealThenImaginaryPartDescending() {
+        org.ejml.data.Complex_F64[] pair = new Eigenvalues(2).compute(TestMatrices.of(new double[][] {{0, -2}, {2, 0}}));
+        assertEquals(2, pair[0].imaginary, 1e-15, "the positive imaginary part first");
+        assertEquals(-2, pair[1].imaginary, 1e-15);
+        org.ejml.data.Complex_F64[] real = new Eigenvalues(2).compute(TestMatrices.of(new double[][] {{-3, 0}, {0, 3}}));
+        assertEquals(3, real[0].real, 0);
+        assertEquals(-3, real[1].real, 0);
+        assertEquals(2, new Eigenvalues(2).size());
+    }
 }

@@ -215,4 +215,12 @@ class InitialiserTest {
         assertMessage(() -> Initialiser.he().perBlock(4).initialise(new DMatrixRMaj(6, 2), RandomSource.seeded(1)),
                 "blocks=4", "6");
     }
+
+    @Test
+    void identityOverwritesWhatTheMatrixHeld() {
+        DMatrixRMaj w = new DMatrixRMaj(new double[][] {{5, 5, 5}, {5, 5, 5}});
+        Initialiser.identity(0.5).initialise(w, null);
+        assertTrue(org.ejml.dense.row.MatrixFeatures_DDRM.isIdentical(w,
+                new DMatrixRMaj(new double[][] {{0.5, 0, 0}, {0, 0.5, 0}}), 0), w::toString);
+    }
 }

@@ -60,4 +60,12 @@ class LogProductTest {
         assertMessage(() -> p.timesExp(Double.POSITIVE_INFINITY), "logFactor", "Infinity");
         assertEquals(0, p.factors(), "rejected factors are not counted");
     }
+
+    @Test
+    void logFactorsAddUp() {
+        LogProduct p = new LogProduct().timesExp(2.5).timesExp(-1).times(Math.E);
+        assertEquals(2.5, p.log(), 1e-15);
+        assertEquals(3, p.factors());
+        assertEquals(Math.exp(2.5 / 3), p.geometricMean(), 1e-15);
+    }
 }

@@ -55,4 +55,20 @@ class LogScaledRowsTest {
         assertMessage(() -> new LogScaledRows(2).logSingularValues(new double[1]), "out must have length 2, was 1");
         assertMessage(() -> new LogScaledRows(2).logRowNorm(2), "i must be in [0, 1], was 2");
     }
+
+    @Test
+    void everyRowKeepsItsOwnLogNormAfterATriangularUpdate() {
+        LogScaledRows rows = new LogScaledRows(3);
+        assertEquals(3, rows.size());
+        DMatrixRMaj r = new DMatrixRMaj(new double[][] {{1, 2, 2}, {0, 2, 5}, {0, 0, -4}});
+        rows.multiplyLeftUpperTriangular(r);
+        assertEquals(Math.log(3), rows.logRowNorm(0), 1e-15);
+        assertEquals(0.5 * Math.log(29), rows.logRowNorm(1), 1e-15);
+        assertEquals(Math.log(4), rows.logRowNorm(2), 1e-15);
+        rows.setIdentity();
+        double[] out = rows.logSingularValues(new double[3]);
+        for (double v : out) {
+            assertEquals(0, v, 0, "setIdentity clears the previous rows");
+        }
+    }
 }

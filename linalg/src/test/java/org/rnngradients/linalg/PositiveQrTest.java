@@ -133,4 +133,15 @@ class PositiveQrTest {
             }
         }
     }
+
+    @Test
+    void aZeroDiagonalEntryAddsMinusInfinityAndTheWorkspaceKnowsItsShape() {
+        double[] sums = {1, 1};
+        PositiveQr.accumulateLogDiagonal(new DMatrixRMaj(new double[][] {{Math.E, 1}, {0, 0}}), sums);
+        assertEquals(2, sums[0], 1e-15);
+        assertEquals(Double.NEGATIVE_INFINITY, sums[1]);
+        PositiveQr qr = new PositiveQr(5, 3);
+        assertEquals(5, qr.rows());
+        assertEquals(3, qr.cols());
+    }
 }

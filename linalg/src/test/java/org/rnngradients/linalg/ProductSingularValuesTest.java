@@ -102,4 +102,21 @@ class ProductSingularValuesTest {
         assertMessage(() -> product.logSingularValues(new double[3]), "out must have length 2, was 3");
         assertEquals(0, product.factors(), "a refused factor is not multiplied in");
     }
+
+    @Test
+    void resetForgetsTheOrthogonalFactorTooSoTheSameFactorsGiveTheSameSpectrum() {
+        DMatrixRMaj f = TestMatrices.of(new double[][] {{1, 3}, {0.5, -2}});
+        DMatrixRMaj g = TestMatrices.of(new double[][] {{0, 1}, {-1, 4}});
+        ProductSingularValues used = new ProductSingularValues(2);
+        used.multiplyLeft(f);
+        used.multiplyLeft(g);
+        assertEquals(2, used.factors());
+        assertEquals(2, used.dimension());
+        used.reset();
+        assertEquals(0, used.factors());
+        used.multiplyLeft(g);
+        ProductSingularValues fresh = new ProductSingularValues(2);
+        fresh.multiplyLeft(g);
+        assertArrayEquals(fresh.logSingularValues(new double[2]), used.logSingularValues(new double[2]), 1e-14);
+    }
 }

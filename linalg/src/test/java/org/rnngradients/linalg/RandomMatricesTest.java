@@ -59,4 +59,13 @@ class RandomMatricesTest {
         assertMessage(() -> RandomMatrices.gaussian(2, -1, random), "cols", "-1");
         assertMessage(() -> RandomMatrices.orthogonal(new DMatrixRMaj(3, 0), random), "out", "3x0");
     }
+
+    @Test
+    void aSquareOrthogonalMatrixIsTheQOfAGaussianMatrixFromTheSameDraws() {
+        DMatrixRMaj q = RandomMatrices.orthogonal(new DMatrixRMaj(3, 3), RandomSource.seeded(11));
+        DMatrixRMaj g = RandomMatrices.gaussian(3, 3, RandomSource.seeded(11));
+        DMatrixRMaj expected = new DMatrixRMaj(3, 3);
+        new PositiveQr(3, 3).decompose(g, expected, new DMatrixRMaj(3, 3));
+        assertEquals(0, TestMatrices.maxAbsDifference(expected, q), 0);
+    }
 }

@@ -96,4 +96,29 @@ class RandomSourceTest {
         assertMessage(() -> random.nextInt(0), "bound", "0");
         assertMessage(() -> random.nextInt(5, 5), "lo=5", "hi=5");
     }
+
+    /**
+     * The streams are fixed for good: every recorded run of the book (docs/src/data) was drawn from them, so a
+     * change to the seeding or the fork's mixer must show up here first.
+     */
+    @Test
+    void theStreamsOfASeedAndItsForksAreThoseTheRecordedRunsWereDrawnFrom() {
+        RandomSource r = RandomSource.seeded(42).fork("weights");
+        assertEquals(1096309327212104411L, r.seed());
+        assertEquals(0x3fd7bee38c46fd62L, Double.doubleToRawLongBits(r.uniform()));
+        assertEquals(0xbfbf0f1dc9778de3L, Double.doubleToRawLongBits(r.gaussian()));
+        assertEquals(340, r.nextInt(1000));
+        assertEquals(-5, r.nextInt(-5, 5));
+        assertEquals(0x3fcb06e533ddb5a0L, Double.doubleToRawLongBits(r.uniform(-2, 3)));
+        assertEquals(2224535537312831051L, RandomSource.seeded(42).fork("weights").fork("bias").seed());
+    }
+
+    @Test
+    void aDrawThatWouldRoundUpToTheUpperBoundStaysBelowIt() {
+        RandomSource r = RandomSource.seeded(3);
+        double hi = Math.nextUp(1.0);
+        for (int i = 0; i < 200; i++) {
+            assertEquals(1.0, r.uniform(1.0, hi), "the only double in [1, nextUp(1))");
+        }
+    }
 }

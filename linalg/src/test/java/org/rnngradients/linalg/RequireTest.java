@@ -59,4 +59,28 @@ class RequireTest {
         assertMessage(() -> Require.columnVector(new DMatrixRMaj(4, 1), 3, "v"), "v", "3x1", "4x1");
         assertMessage(() -> Require.nonEmpty(new DMatrixRMaj(0, 3), "x"), "x", "0x3");
     }
+
+    @Test
+    void everyCheckReturnsWhatItAcceptsUpToItsBounds() {
+        DMatrixRMaj column = new DMatrixRMaj(3, 1);
+        DMatrixRMaj one = new DMatrixRMaj(1, 1);
+        double[] values = {1, -2};
+        assertEquals(-7.5, Require.finite(-7.5, "x"));
+        assertEquals(-0.0, Require.nonNegative(-0.0, "x"));
+        assertEquals(Double.MIN_VALUE, Require.positive(Double.MIN_VALUE, "x"));
+        assertEquals(0, Require.nonNegative(0, "n"));
+        assertEquals(9, Require.nonNegative(9, "n"));
+        assertEquals(1, Require.positive(1, "n"));
+        assertEquals(1, Require.inRange(1, 1, 3, "n"));
+        assertEquals(3, Require.inRange(3, 1, 3, "n"));
+        assertSame(values, Require.finite(values, "v"));
+        assertSame(column, Require.columnVector(column, 3, "v"));
+        assertSame(one, Require.columnVector(one, "v"));
+        assertSame(column, Require.shape(column, 3, 1, "v"));
+        assertSame(one, Require.nonEmpty(one, "v"));
+        assertEquals("3x1", Require.shapeOf(column));
+        assertEquals(6, Require.elementCount(2, 3, "rows", "cols"));
+        assertEquals(0, Require.elementCount(0, Integer.MAX_VALUE, "rows", "cols"));
+        assertEquals(Require.MAX_ENTRIES, Require.elementCount(1, Require.MAX_ENTRIES, "rows", "cols"));
+    }
 }

@@ -2,6 +2,7 @@ package org.rnngradients.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.rnngradients.linalg.Rejections.assertMessage;
 
@@ -96,5 +97,48 @@ class ResidentMatrixTest {
             a.reshape(3, 2);
             assertMessage(w::refresh, "source must be 2x3, was 3x2");
         }
+    }
+
+    @Test
+    void productsReturnTheirOutputAndEveryKernelsResidentMatchesMatrixProducts() {
+        DMatrixRMaj a = TestMatrices.uniform(3, 5, 1, 21);
+        DMatrixRMaj x = TestMatrices.uniform(5, 2, 1, 22);
+        DMatrixRMaj y = TestMatrices.uniform(3, 2, 1, 23);
+        try (ResidentMatrix w = ResidentMatrix.of(a)) {
+            DMatrixRMaj c = new DMatrixRMaj(3, 2);
+            assertSame(c, w.mult(x, c));
+            assertSame(c, w.multAdd(x, c));
+            DMatrixRMaj t = new DMatrixRMaj(5, 2);
+            assertSame(t, w.multTransA(y, t));
+            assertSame(t, w.multAddTransA(y, t));
+            assertSame(c, w.gemm(2, false, x, 1, c));
+        }
+        for (Backend.Kernels kernels : new Backend.Kernels[] {new JavaKernels(), new NativeKernels()}) {
+            if (kernels instanceof NativeKernels && OpenBlas.load().failure() != null) {
+                continue;
+            }
+            Backend.Resident r = kernels.resident(TestMatrices.uniform(3, 5, 1, 99));
+            r.upload(a);
+            DMatrixRMaj plain = new DMatrixRMaj(3, 2);
+            DMatrixRMaj viaResident = new DMatrixRMaj(3, 2);
+            r.gemm(1, false, x, 0, viaResident);
+            MatrixProducts.mult(a, x, plain);
+            MatrixProductsTest.assertWithinGemmBound(plain, viaResident, 1, a, false, x, false, 0, plain);
+            DMatrixRMaj plainT = new DMatrixRMaj(5, 2);
+            DMatrixRMaj viaResidentT = new DMatrixRMaj(5, 2);
+            r.gemm(1, true, y, 0, viaResidentT);
+            MatrixProducts.multTransA(a, y, plainT);
+            MatrixProductsTest.assertWithinGemmBound(plainT, viaResidentT, 1, a, true, y, false, 0, plainT);
+            r.close();
+        }
+    }
+
+    @Test
+    void aSourceReshapedSinceTheSnapshotIsRefusedOnRefresh() {
+        DMatrixRMaj a = TestMatrices.uniform(3, 3, 1, 5);
+        ResidentMatrix w = ResidentMatrix.of(a);
+        a.reshape(2, 2);
+        assertMessage(w::refresh, "source", "3x3", "2x2");
+        w.close();
     }
 }

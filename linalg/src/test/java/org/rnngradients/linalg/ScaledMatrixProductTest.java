@@ -85,4 +85,15 @@ class ScaledMatrixProductTest {
         nan.set(0, 0, Double.NaN);
         assertMessage(() -> p.leftMultiply(nan), "a must be finite", "(0, 0) was NaN");
     }
+
+    @Test
+    void theScaleTimesTheUnitFactorIsTheProduct() {
+        DMatrixRMaj a = new DMatrixRMaj(new double[][] {{3, 1}, {0, 2}});
+        ScaledMatrixProduct p = new ScaledMatrixProduct(2).leftMultiply(a).leftMultiply(a);
+        assertEquals(p.logFrobeniusNorm(), p.logScale(), 0);
+        DMatrixRMaj product = p.normalisedFactor().copy();
+        org.ejml.dense.row.CommonOps_DDRM.scale(Math.exp(p.logScale()), product);
+        DMatrixRMaj expected = new DMatrixRMaj(new double[][] {{9, 5}, {0, 4}});
+        assertEquals(0, TestMatrices.maxAbsDifference(expected, product), 1e-14);
+    }
 }

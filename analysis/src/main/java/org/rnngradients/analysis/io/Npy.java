@@ -207,6 +207,8 @@ public final class Npy {
      * (atomically where the file system allows), so {@code file} is either absent, old or complete.
      */
     public static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Require.nonNull(file, "file");
+        Require.nonNull(bytes, "bytes");
         Path absolute = file.toAbsolutePath();
         Path dir = absolute.getParent();
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");

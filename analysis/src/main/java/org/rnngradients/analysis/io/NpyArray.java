@@ -21,9 +21,8 @@ public final class NpyArray {
             throw new IllegalArgumentException("shape must have 0, 1 or 2 dimensions, was " + Arrays.toString(shape));
         }
         long n = 1;
-        for (int d : shape) {
-            Require.nonNegative(d, "shape dimension");
-            n *= d;
+        for (int k = 0; k < shape.length; k++) {
+            n *= Require.nonNegative(shape[k], "shape[" + k + "]");
         }
         if (n != data.length) {
             throw new IllegalArgumentException("data length must be " + n + " for shape " + Arrays.toString(shape)

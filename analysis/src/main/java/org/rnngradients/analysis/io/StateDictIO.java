@@ -34,6 +34,7 @@ public final class StateDictIO {
 
     /** The file name of parameter {@code name} (a {@link CellParameters} name), e.g. weight_hh_l0.npy. */
     public static String fileName(String name) {
+        Require.nonNull(name, "name");
         return name + LAYER_SUFFIX + ".npy";
     }
 

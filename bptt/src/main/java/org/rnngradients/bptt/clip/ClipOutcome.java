@@ -1,5 +1,7 @@
 package org.rnngradients.bptt.clip;
 
+import org.rnngradients.linalg.Require;
+
 /**
  * The result of clipping one gradient.
  *
@@ -8,4 +10,9 @@ package org.rnngradients.bptt.clip;
  * @param action     what was done
  */
 public record ClipOutcome(double normBefore, double normAfter, ClipAction action) {
+
+    /** The action is required; the norms are reported as they were (NaN and ∞ included). */
+    public ClipOutcome {
+        Require.nonNull(action, "action");
+    }
 }

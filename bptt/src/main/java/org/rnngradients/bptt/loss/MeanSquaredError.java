@@ -11,7 +11,7 @@ public final class MeanSquaredError implements Loss {
     // tag::mse-loss[]
     @Override
     public double gradient(DMatrixRMaj output, DMatrixRMaj target, DMatrixRMaj gradient) {
-        int n = output.getNumElements();
+        int n = LossArguments.check(output, target, gradient);
         double sum = 0;
         for (int i = 0; i < n; i++) {
             double e = output.data[i] - target.data[i];
@@ -24,7 +24,7 @@ public final class MeanSquaredError implements Loss {
 
     @Override
     public double value(DMatrixRMaj output, DMatrixRMaj target) {
-        int n = output.getNumElements();
+        int n = LossArguments.check(output, target);
         double sum = 0;
         for (int i = 0; i < n; i++) {
             double e = output.data[i] - target.data[i];

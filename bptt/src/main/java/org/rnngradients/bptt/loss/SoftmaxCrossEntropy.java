@@ -1,6 +1,7 @@
 package org.rnngradients.bptt.loss;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rnngradients.linalg.Require;
 
 /**
  * Softmax cross-entropy on logits ŷ against a probability target y (usually one-hot):
@@ -12,7 +13,7 @@ public final class SoftmaxCrossEntropy implements Loss {
     // tag::softmax-cross-entropy[]
     @Override
     public double gradient(DMatrixRMaj output, DMatrixRMaj target, DMatrixRMaj gradient) {
-        int n = output.getNumElements();
+        int n = LossArguments.check(output, target, gradient);
         double logSumExp = logSumExp(output);
         double mass = 0;
         double loss = 0;
@@ -29,6 +30,7 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     @Override
     public double value(DMatrixRMaj output, DMatrixRMaj target) {
+        LossArguments.check(output, target);
         double logSumExp = logSumExp(output);
         double loss = 0;
         for (int i = 0; i < output.getNumElements(); i++) {
@@ -52,6 +54,7 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     /** Index of the largest logit (the predicted class). */
     public static int argmax(DMatrixRMaj v) {
+        Require.finite(Require.nonEmpty(v, "v"), "v");
         int best = 0;
         for (int i = 1; i < v.getNumElements(); i++) {
             if (v.data[i] > v.data[best]) {

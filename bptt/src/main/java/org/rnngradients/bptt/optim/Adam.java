@@ -43,6 +43,7 @@ public final class Adam implements Optimiser {
     public void step(ParameterSet parameters, ParameterSet gradient) {
         Require.nonNull(parameters, "parameters");
         parameters.requireSameShapes(gradient, "gradient");
+        gradient.requireFinite("gradient");
         if (m == null) {
             m = parameters.zerosLike();
             v = parameters.zerosLike();

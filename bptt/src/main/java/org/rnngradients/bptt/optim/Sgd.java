@@ -26,6 +26,7 @@ public final class Sgd implements Optimiser {
     public void step(ParameterSet parameters, ParameterSet gradient) {
         Require.nonNull(parameters, "parameters");
         parameters.requireSameShapes(gradient, "gradient");
+        gradient.requireFinite("gradient");
         if (velocity == null) {
             velocity = parameters.zerosLike();
         }

@@ -35,6 +35,9 @@ public final class AddingProblem implements Task {
         SUM
     }
 
+    /** The largest minimum length whose longest sequence, T + T/10, still fits an array. */
+    private static final int LONGEST_HOCHREITER = (int) (Require.MAX_ENTRIES / 1.1) - 1;
+
     private final Form form;
     private final int length;
     private final Loss loss = new MeanSquaredError();
@@ -49,6 +52,10 @@ public final class AddingProblem implements Task {
         if (minLength < 10) {
             throw new IllegalArgumentException("minLength must be >= 10 (X1 is marked among the first 10 pairs), was "
                     + minLength);
+        }
+        if (minLength > LONGEST_HOCHREITER) {
+            throw new IllegalArgumentException("minLength must keep the longest sequence, minLength + minLength/10, within"
+                    + " the largest array (minLength <= " + LONGEST_HOCHREITER + "), was " + minLength);
         }
         return new AddingProblem(Form.HOCHREITER_1997, minLength);
     }

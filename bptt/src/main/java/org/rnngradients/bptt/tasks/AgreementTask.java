@@ -31,8 +31,8 @@ public final class AgreementTask implements Task {
 
     /** Subject and query {@code gap} ≥ 0 distractors apart, drawn from {@code distractors} ≥ 1 distinct tokens. */
     public AgreementTask(int gap, int distractors) {
-        this.gap = Require.nonNegative(gap, "gap");
-        this.distractors = Require.positive(distractors, "distractors");
+        this.gap = Require.inRange(gap, 0, Require.MAX_ENTRIES - 2, "gap");
+        this.distractors = Require.inRange(distractors, 1, Require.MAX_ENTRIES - SUBJECTS.size() - 1, "distractors");
     }
 
     /** The number of distractor tokens between subject and query. */

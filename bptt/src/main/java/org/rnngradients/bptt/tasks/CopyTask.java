@@ -28,6 +28,11 @@ public final class CopyTask implements Task {
         this.symbols = symbols;
         this.copyLength = Require.positive(copyLength, "copyLength");
         this.delay = Require.positive(delay, "delay");
+        if (2L * copyLength + delay > Require.MAX_ENTRIES) {
+            throw new IllegalArgumentException("copyLength and delay must keep the length 2·copyLength + delay within "
+                    + "the largest array, was copyLength=" + copyLength + ", delay=" + delay);
+        }
+        Require.inRange(symbols, 2, Require.MAX_ENTRIES - 2, "symbols");
     }
 
     /** The sequence length L + delay + L. */

@@ -61,5 +61,8 @@ public final class Evaluation {
         if (sequences.length == 0) {
             throw new IllegalArgumentException("sequences must not be empty, was length 0");
         }
+        for (int k = 0; k < sequences.length; k++) {
+            Require.nonNull(sequences[k], "sequences[" + k + "]");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.rnngradients.bptt.train;
 
 import org.rnngradients.bptt.clip.ClipAction;
+import org.rnngradients.linalg.Require;
 
 /**
  * What the training loop reports after each step.
@@ -14,6 +15,11 @@ import org.rnngradients.bptt.clip.ClipAction;
  */
 public record TrainingProgress(long step, double loss, double gradientNorm, ClipAction action, long clipEvents,
                                double termLoss) {
+
+    /** The action is required; the loss and the norm are reported as they were (NaN and ∞ included). */
+    public TrainingProgress {
+        Require.nonNull(action, "action");
+    }
 
     /** A report of a step without extra objective terms. */
     public TrainingProgress(long step, double loss, double gradientNorm, ClipAction action, long clipEvents) {

@@ -2,6 +2,8 @@ package org.rnngradients.bptt.train;
 
 import java.util.List;
 
+import org.rnngradients.linalg.Require;
+
 /**
  * The outcome of a training run.
  *
@@ -10,6 +12,15 @@ import java.util.List;
  * @param history        the progress report of every completed step, in order
  */
 public record TrainingResult(long completedSteps, boolean stoppedEarly, List<TrainingProgress> history) {
+
+    /** The history is required, without null reports (and copied). */
+    public TrainingResult {
+        Require.nonNull(history, "history");
+        for (int k = 0; k < history.size(); k++) {
+            Require.nonNull(history.get(k), "history[" + k + "]");
+        }
+        history = List.copyOf(history);
+    }
 
     /** The last step's loss (NaN when no step completed). */
     public double finalLoss() {

@@ -61,6 +61,7 @@ class TasksTest {
             assertTrue(m[1] <= minLength / 2, "X2 among the first T/2 − 1 unmarked pairs");
             if (m[0] != 1) {
                 assertEquals(-1, s.input(1).data[1]);
+                assertTrue(s.input(1).data[0] != 0, "an unmarked first pair keeps its drawn value");
             } else {
                 assertEquals(0, s.input(1).data[0]);     // X1 = 0 when the first pair is marked
             }

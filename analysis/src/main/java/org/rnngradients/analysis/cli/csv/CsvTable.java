@@ -81,6 +81,7 @@ public final class CsvTable {
 
     /** The text of {@code column} in row {@code r} (0-based). */
     public String text(int r, String column) {
+        Require.nonNull(column, "column");
         int c = header.indexOf(column);
         if (c < 0) {
             throw new IllegalArgumentException(source + " has no column " + column + " (has " + header + ")");
@@ -94,6 +95,11 @@ public final class CsvTable {
     /** The number in {@code column} of row {@code r}; NaN for an empty cell. */
     public double number(int r, String column) {
         String s = text(r, column).trim();
-        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+        try {
+            return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + ": column " + column + " of row " + r + " must be a number, was '"
+                    + s + "'", e);
+        }
     }
 }

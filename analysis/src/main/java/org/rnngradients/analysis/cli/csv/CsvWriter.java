@@ -35,6 +35,9 @@ public final class CsvWriter implements AutoCloseable {
         if (header.isEmpty()) {
             throw new IllegalArgumentException("header must not be empty");
         }
+        for (int k = 0; k < header.size(); k++) {
+            Require.nonNull(header.get(k), "header[" + k + "]");
+        }
         this.columns = header.size();
         this.flushRows = flushRows;
         try {

@@ -81,6 +81,31 @@ public final class MeanFieldTheory {
         return solve(g).variance();
     }
 
+    /**
+     * The gain at which λ_max(g) = {@code lambda}: e^λ for λ ≤ 0, otherwise by bisection on (1, 3]
+     * (λ_max increases with g); a λ above λ_max(3) ≈ 0.31 is out of range.
+     */
+    public double gainForExponent(double lambda) {
+        Require.finite(lambda, "lambda");
+        if (lambda <= 0) {
+            return Math.exp(lambda);
+        }
+        double lo = 1;
+        double hi = 3;
+        if (largestExponent(hi) < lambda) {
+            throw new IllegalArgumentException("lambda must be <= lambda_max(3) = " + largestExponent(hi) + ", was " + lambda);
+        }
+        while (hi - lo > 4 * Math.ulp(hi)) {
+            double mid = 0.5 * (lo + hi);
+            if (largestExponent(mid) < lambda) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
     // tag::mean-field-solve[]
     /**
      * q*, χ and λ_max at gain g (finite, &gt; 0). Throws ArithmeticException when the largest

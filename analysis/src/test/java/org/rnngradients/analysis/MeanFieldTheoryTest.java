@@ -126,6 +126,18 @@ class MeanFieldTheoryTest {
     }
 
     @Test
+    void theGainForAnExponentInvertsTheCurve() {
+        assertEquals(1.0, theory.gainForExponent(0), 0.0);
+        assertEquals(Math.exp(-0.2), theory.gainForExponent(-0.2), 0.0);
+        for (double lambda : new double[] {1e-4, 0.01, 0.2}) {
+            double g = theory.gainForExponent(lambda);
+            assertEquals(lambda, theory.largestExponent(g), 1e-12, "λ(g(λ)) at λ = " + lambda);
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> theory.gainForExponent(0.5)).getMessage()
+                .startsWith("lambda must be <="));
+    }
+
+    @Test
     void rejectsANonPositiveOrNonFiniteGain() {
         for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> theory.solve(bad));

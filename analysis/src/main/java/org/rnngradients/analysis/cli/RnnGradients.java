@@ -23,7 +23,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "rnn-gradients", mixinStandardHelpOptions = true, versionProvider = RnnGradients.Version.class,
         showDefaultValues = true,
         description = "Why gradients vanish and explode in recurrent networks: run the book's experiments.",
-        subcommands = {ProfileCommand.class, SpectrumCommand.class, LyapunovCommand.class, TrainCommand.class, AnalyseCommand.class, SweepCommand.class,
+        subcommands = {ProfileCommand.class, SpectrumCommand.class, LyapunovCommand.class, TrainCommand.class, AnalyseCommand.class, SweepCommand.class, CliffCommand.class,
             HelpCommand.class})
 public final class RnnGradients implements Runnable {
     /** Exit code for bad input. */

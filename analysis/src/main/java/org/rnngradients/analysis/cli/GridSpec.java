@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.rnngradients.cells.CellKind;
 
@@ -50,28 +51,31 @@ final class GridSpec {
 
     /** Cell kinds by their command-line names, in the order given, no repeats. */
     static List<CellKind> cells(String spec, String option) {
-        List<CellKind> out = new ArrayList<>();
-        for (String item : items(spec, option)) {
-            CellKind k;
+        return distinct(spec, option, item -> {
             try {
-                k = CellKind.fromCliName(item);
+                return CellKind.fromCliName(item);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(option + ": '" + item + "' is not one of " + CellKind.validNames());
             }
-            require(!out.contains(k), option, item, "is repeated");
-            out.add(k);
-        }
-        return out;
+        });
     }
 
     /** Sizes N &gt; 0 (at most {@code Integer.MAX_VALUE}), in the order given, no repeats. */
     static List<Long> sizes(String spec, String option) {
-        List<Long> out = new ArrayList<>();
-        for (String item : items(spec, option)) {
+        return distinct(spec, option, item -> {
             long n = integer(item, item, option);
             require(n > 0 && n <= Integer.MAX_VALUE, option, item, "must be a size > 0");
-            require(!out.contains(n), option, item, "is repeated");
-            out.add(n);
+            return n;
+        });
+    }
+
+    /** Each item parsed by {@code parse}, in the order given; a repeated value is an error. */
+    private static <T> List<T> distinct(String spec, String option, Function<String, T> parse) {
+        List<T> out = new ArrayList<>();
+        for (String item : items(spec, option)) {
+            T value = parse.apply(item);
+            require(!out.contains(value), option, item, "is repeated");
+            out.add(value);
         }
         return out;
     }

@@ -37,8 +37,8 @@ import org.rnngradients.linalg.Require;
  * and q* to within the tolerance (default {@value #DEFAULT_TOLERANCE}); {@link Solution#quadratureError()}
  * is that last difference, which bounds the error of the lower order and so, as the error falls with
  * the order, of the answer. The integrands have poles at z = ±iπ/(2√q*), which approach the real axis as
- * g grows, so the order needed grows with q*: 256 suffices up to g ≈ 1.5, 1024 up to about g = 3.2
- * (q* ≈ 7.3); beyond that the rules disagree and {@link #solve} throws.
+ * g grows, so the order needed grows with q*: 128 suffices up to g = 1.5, 512 up to g = 2, 1024 up to about g = 3.1
+ * (q* ≈ 6.8); beyond that the rules disagree and {@link #solve} throws.
  */
 public final class MeanFieldTheory {
     /** The default agreement required of two successive quadrature orders (nats per step, and in q*). */
@@ -128,7 +128,7 @@ public final class MeanFieldTheory {
         }
         throw new ArithmeticException("the mean-field quadrature did not converge at g = " + g + ": Gauss-Hermite"
                 + " orders " + GaussHermite.MAX_ORDER / 2 + " and " + GaussHermite.MAX_ORDER + " still disagree"
-                + " (q* = " + previous.variance() + "); the theory is computed up to about g = 3.2");
+                + " (q* = " + previous.variance() + "); the theory is computed up to about g = 3.1");
     }
     // end::mean-field-solve[]
 

@@ -11,9 +11,16 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.Arrays;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.rnngradients.analysis.MeanFieldTheory;
 import org.rnngradients.cells.CellKind;
+import org.rnngradients.cells.Cells;
+import org.rnngradients.cells.RecurrentCell;
+import org.rnngradients.linalg.Initialiser;
+import org.rnngradients.linalg.RandomSource;
+import org.rnngradients.linalg.Spectra;
 
 class LyapunovTaskTest {
 
@@ -73,6 +80,25 @@ class LyapunovTaskTest {
         SweepResult r = new LyapunovTask(1000, 4000, 1, true).evaluate(new SweepPoint(CellKind.RNN_TANH, 16, 0.6, 3));
         assertEquals(Math.log(r.spectralRadius()), r.largestExponent(), 2e-3);
         assertTrue(r.activity() < 1e-100, "the state has decayed to 0: " + r.activity());
+    }
+
+    @Test
+    void atSmallGainsGatedCellsDecayAtTheRateOfTheirLinearisationAtTheOrigin() {
+        // zero biases and input: at s = 0 every sigmoid gate is 1/2 and tanh' = 1, so the GRU's
+        // h' = ½ n + ½ h with n ≈ ½ W_hn h, and the LSTM's (h', c') Jacobian has eigenvalues 0 and ½ + ¼μ for
+        // μ an eigenvalue of W_hg: both decay at λ₁ = ln max|½ + ¼ μ| (the third gate block, n resp. g)
+        for (CellKind cell : new CellKind[] {CellKind.GRU, CellKind.LSTM}) {
+            SweepPoint p = new SweepPoint(cell, 8, 1.0, 5);
+            SweepResult r = new LyapunovTask(1000, 4000, 1, false).evaluate(p);
+            RecurrentCell c = cell.create(1, 8);
+            Cells.initialise(c, Initialiser.scaledGaussian(1.0), Initialiser.pytorchDefault(8),
+                    RandomSource.seeded(5).fork("parameters"));
+            DMatrixRMaj block = CommonOps_DDRM.extract(c.parameters().weightHh(), 16, 24, 0, 8);
+            DMatrixRMaj linear = CommonOps_DDRM.identity(8);
+            CommonOps_DDRM.scale(0.5, linear);
+            CommonOps_DDRM.addEquals(linear, 0.25, block);
+            assertEquals(Math.log(Spectra.spectralRadius(linear)), r.largestExponent(), 2e-3, cell.cliName());
+        }
     }
 
     @Test

@@ -46,12 +46,12 @@ public final class SweepJournal implements Closeable {
     public static SweepJournal open(Path file, PointTask task) throws IOException {
         Require.nonNull(file, "file");
         SweepTable table = new SweepTable(task);
-        if (!Files.exists(file) || Files.size(file) == 0) {
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        int end = text.lastIndexOf('\n') + 1;                 // whole lines only
+        if (end == 0) {                                       // new, empty, or a torn header: start the file
             Npy.writeAtomically(file, (table.header() + "\n").getBytes(StandardCharsets.UTF_8));
             return new SweepJournal(file, table, new HashMap<>());
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        int end = text.lastIndexOf('\n') + 1;                 // whole lines only
         if (end < text.length()) {
             try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 c.truncate(text.substring(0, end).getBytes(StandardCharsets.UTF_8).length);   // drop the torn row

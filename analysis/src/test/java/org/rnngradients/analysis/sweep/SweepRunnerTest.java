@@ -113,6 +113,17 @@ class SweepRunnerTest {
     }
 
     @Test
+    void aFileWithATornHeaderStartsAgain() throws Exception {
+        Path file = tmp.resolve("header.csv");
+        Files.writeString(file, "cell,hid");
+        try (SweepJournal journal = SweepJournal.open(file, TASK)) {
+            assertTrue(journal.completed().isEmpty());
+        }
+        assertEquals(List.of("cell,hidden,gain,seed,warm_up,steps,interval,lambda_1,lambda_1_half,activity"),
+                Files.readAllLines(file));
+    }
+
+    @Test
     void rowsReadBackToTheResultsThatWereWritten() throws Exception {
         SweepPoint p = new SweepPoint(CellKind.GRU, 3, 1.25, -7);
         SweepResult r = new SweepResult(p, Double.NEGATIVE_INFINITY, -0.1234567890123, 0.5, Double.NaN);

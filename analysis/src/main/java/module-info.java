@@ -20,6 +20,8 @@ module org.rnngradients.analysis {
 
     exports org.rnngradients.analysis;
     exports org.rnngradients.analysis.io;
+    // The resumable sweep runner over cell x N x gain x seed.
+    exports org.rnngradients.analysis.sweep;
     // The one chart wrapper (CLI and book figures); using it needs JFreeChart and JFreeSVG on the module path.
     exports org.rnngradients.analysis.plot;
     // The CLI's CSV dialect, shared with the book's generator and no one else.

@@ -64,6 +64,7 @@ class ModuleDescriptorsTest {
                 "org.rnngradients.bptt.optim", "org.rnngradients.bptt.tasks", "org.rnngradients.bptt.train"),
                 exports(d.get("org.rnngradients.bptt")));
         assertEquals(Set.of("org.rnngradients.analysis", "org.rnngradients.analysis.io", "org.rnngradients.analysis.plot",
+                "org.rnngradients.analysis.sweep",
                 "org.rnngradients.analysis.cli.csv to org.rnngradients.docs"), exports(d.get("org.rnngradients.analysis")));
     }
 
@@ -102,7 +103,8 @@ class ModuleDescriptorsTest {
     @Test
     void theAnalysisLibraryImportsOnlyLinalgCellsAndEjml() throws IOException {
         Set<String> foreign = new TreeSet<>();
-        for (String pkg : new String[] {"org/rnngradients/analysis", "org/rnngradients/analysis/io"}) {
+        for (String pkg : new String[] {"org/rnngradients/analysis", "org/rnngradients/analysis/io",
+                "org/rnngradients/analysis/sweep"}) {
             try (Stream<Path> files = Files.list(Path.of("src/main/java").resolve(pkg))) {
                 for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
                     Matcher m = IMPORT.matcher(Files.readString(f));

@@ -25,7 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Why gradients vanish and explode in recurrent networks: run the book's experiments.",
         subcommands = {ProfileCommand.class, SpectrumCommand.class, LyapunovCommand.class, TrainCommand.class, AnalyseCommand.class,
             AddingCommand.class, ClippingCommand.class, ProfilesCommand.class, TruncationCommand.class,
-            CheckpointMemoryCommand.class, FlossCommand.class,
+            CheckpointMemoryCommand.class, FlossCommand.class, SweepCommand.class, CliffCommand.class,
             HelpCommand.class})
 public final class RnnGradients implements Runnable {
     /** Exit code for bad input. */

@@ -1,0 +1,95 @@
+package org.rnngradients.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GaussHermiteTest {
+
+    /** E[z^k] for z ~ N(0, 1): (k − 1)!! for even k, 0 for odd k. */
+    private static double normalMoment(int k) {
+        if (k % 2 == 1) {
+            return 0;
+        }
+        double m = 1;
+        for (int j = k - 1; j > 1; j -= 2) {
+            m *= j;
+        }
+        return m;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 5, 10, 64, 256})
+    void momentsOfTheStandardNormalAreExactUpToDegreeTwoNMinusOne(int n) {
+        GaussHermite rule = GaussHermite.of(n);
+        // weights far below 1e-16 are accurate only absolutely (they come from eigenvector components), and
+        // z^k for large k magnifies the outer nodes, so high degrees are checked on the smaller rules only
+        int degree = Math.min(2 * n - 1, n <= 64 ? 24 : 12);
+        for (int k = 0; k <= degree; k++) {
+            int power = k;
+            double m = rule.expectation(z -> Math.pow(z, power));
+            // 1e-12 relative to the size of the terms, E|z|^k ≈ E[z^(k+1)] for odd k (whose ± terms cancel)
+            double scale = Math.max(1, normalMoment(k % 2 == 0 ? k : k + 1));
+            assertEquals(normalMoment(k), m, 1e-12 * scale, "E[z^" + k + "] with n = " + n);
+        }
+    }
+
+    @Test
+    void aRuleIsNotExactBeyondItsDegree() {
+        // the 2-point rule (nodes ±1) gives E[z⁴] = 1, not 3: degree 4 > 2n − 1 = 3
+        assertEquals(1, GaussHermite.of(2).expectation(z -> z * z * z * z), 1e-14);
+    }
+
+    @Test
+    void threePointRuleIsTheClosedForm() {
+        GaussHermite rule = GaussHermite.of(3);
+        assertEquals(-Math.sqrt(3), rule.node(0), 1e-15);
+        assertEquals(0, rule.node(1), 1e-15);
+        assertEquals(Math.sqrt(3), rule.node(2), 1e-15);
+        assertEquals(1.0 / 6, rule.weight(0), 1e-15);
+        assertEquals(2.0 / 3, rule.weight(1), 1e-15);
+        assertEquals(1.0 / 6, rule.weight(2), 1e-15);
+    }
+
+    @Test
+    void nodesAscendSymmetricallyAndWeightsArePositiveAndSumToOne() {
+        GaussHermite rule = GaussHermite.of(101);
+        double sum = 0;
+        for (int i = 0; i < rule.order(); i++) {
+            assertEquals(-rule.node(rule.order() - 1 - i), rule.node(i), 0.0, "z_i = −z_{n−1−i} exactly");
+            assertEquals(rule.weight(rule.order() - 1 - i), rule.weight(i), 0.0);
+            assertTrue(rule.weight(i) > 0);
+            if (i > 0) {
+                assertTrue(rule.node(i) > rule.node(i - 1));
+            }
+            sum += rule.weight(i);
+        }
+        assertEquals(1, sum, 1e-15);
+    }
+
+    @Test
+    void gaussianOfAnExponentialIsExponentiallyAccurate() {
+        // E[e^{a z}] = e^{a²/2}; e^{az} is entire, so 40 points are exact to rounding
+        assertEquals(Math.exp(0.5 * 1.5 * 1.5), GaussHermite.of(40).expectation(z -> Math.exp(1.5 * z)), 1e-13);
+    }
+
+    @Test
+    void rulesAreCachedPerOrder() {
+        assertSame(GaussHermite.of(17), GaussHermite.of(17));
+    }
+
+    @Test
+    void rejectsAnOrderOutsideItsRange() {
+        for (int bad : new int[] {0, -3, GaussHermite.MAX_ORDER + 1}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GaussHermite.of(bad));
+            assertTrue(e.getMessage().contains("order") && e.getMessage().contains(Integer.toString(bad)), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> GaussHermite.of(4).expectation(null));
+        assertThrows(IllegalArgumentException.class, () -> GaussHermite.of(4).node(4));
+    }
+}

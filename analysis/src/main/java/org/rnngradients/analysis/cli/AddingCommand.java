@@ -9,9 +9,6 @@ import java.util.Map;
 
 import org.rnngradients.analysis.cli.csv.CsvWriter;
 import org.rnngradients.bptt.RnnModel;
-import org.rnngradients.bptt.optim.Adam;
-import org.rnngradients.bptt.optim.Optimiser;
-import org.rnngradients.bptt.optim.Sgd;
 import org.rnngradients.bptt.tasks.AddingProblem;
 import org.rnngradients.cells.CellKind;
 import org.rnngradients.linalg.RandomSource;
@@ -42,18 +39,6 @@ final class AddingCommand extends ExperimentCommand<List<AddingProblem>> {
             "stop_mse", "stopped_by", "solved", "test_size", "test_wrong", "recent_mse", "recent_fraction_within_0.04");
     private static final List<String> CURVE = List.of("cell", "T", "step", "train_mse", "gradient_norm", "clip_action",
             "test_mse", "sequences", "recent_mse", "recent_fraction_within_0.04");
-
-    /** The optimisers of the command. */
-    enum OptimiserKind {
-        /** Adam with β₁ = 0.9, β₂ = 0.999, ε = 1e-8. */
-        adam,
-        /** SGD with heavy-ball momentum --momentum (0 = plain SGD). */
-        sgd;
-
-        Optimiser create(double learningRate, double momentum) {
-            return this == adam ? new Adam(learningRate) : new Sgd(learningRate, momentum);
-        }
-    }
 
     @Option(names = "--cell", defaultValue = "rnn-tanh", converter = CellKindConverter.class,
             completionCandidates = CellKindConverter.Names.class, paramLabel = "KIND", description = "Cell: ${COMPLETION-CANDIDATES}.")

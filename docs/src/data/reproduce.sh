@@ -29,6 +29,12 @@ run() {
   java -Djava.awt.headless=true "${jvm[@]}" "${LAUNCH[@]}" "$@" --quiet --force --out "$DATA/$name" >/dev/null
   echo "   $((SECONDS - start)) s" >&2
 }
+# long NAME [JVM option…] -- COMMAND [option…]: a long-range run (minutes to hours), re-run only when named on the
+# command line or with RNN_GRADIENTS_LONG=1 (see long-range-FINDINGS.md for what each one measured and its time)
+long() {
+  local name=$1
+  if [ ${#selected[@]} -gt 0 ] || [ "${RNN_GRADIENTS_LONG:-0}" = 1 ]; then run "$@"; fi
+}
 selected=("$@")
 
 run adding-vanilla -- adding --cell rnn-tanh --init pytorch --steps 5,10,20,40,80,160 --iterations 5000 --lr 0.003
@@ -41,3 +47,53 @@ run truncation-bias-adding-T100 -- truncation --steps 100
 run checkpoint-memory-full -Xmx1g -- checkpoint-memory --engine full --steps 1000,4000,10000
 run checkpoint-memory-checkpointed -Xmx128m -- checkpoint-memory --engine checkpointed --steps 1000,10000,100000
 run adding-lstm-T1000 -- adding --cell lstm --steps 1000 --iterations 4000 --lr 0.01 --target 0.01
+
+# The long-range study (issue 11): LSTM on both forms of the adding problem at T = 100, 500, 1000 until Hochreiter
+# and Schmidhuber's stopping rule ST3 (the 2000 most recent training sequences all within 0.04, their MSE below 0.01)
+# or a budget of 10^6 training sequences; test set of 2560 sequences as in the paper.
+PAPER=(--stop-window 2000 --stop-mse 0.01 --test-size 2560 --budget 1000000)
+for form in sum hochreiter; do
+  for T in 100 500 1000; do
+    every=$([ $T = 100 ] && echo 100 || echo 500)
+    seeds=$([ $T = 500 ] && echo "1 2" || echo "1 2 3")
+    for seed in $seeds; do
+      long long-lstm-chrono-$form-T$T-s$seed -- adding --cell lstm --adding-form $form --chrono $T --steps $T \
+        "${PAPER[@]}" --eval-every 500 --curve-every 50 --diagnostics-every $every --seed $seed
+    done
+  done
+  long long-lstm-default-$form-T100-s1 -- adding --cell lstm --adding-form $form --steps 100 "${PAPER[@]}" \
+    --eval-every 500 --curve-every 50 --diagnostics-every 1000
+done
+# Why the default LSTM fails Hochreiter's form at T = 100: one factor at a time, budget 10^5 sequences
+DIAG=(--cell lstm --adding-form hochreiter --steps 100 --stop-window 2000 --stop-mse 0.01 --test-size 2560
+      --budget 100000 --eval-every 500 --curve-every 50 --diagnostics-every 500)
+long diag-hochreiter-T100-fb1-ib3 -- adding "${DIAG[@]}" --forget-bias 1 --input-bias -3
+long diag-hochreiter-T100-fb3-ib3 -- adding "${DIAG[@]}" --forget-bias 3 --input-bias -3
+long diag-hochreiter-T100-fb5 -- adding "${DIAG[@]}" --forget-bias 5
+long diag-hochreiter-T100-fb5-ib3 -- adding "${DIAG[@]}" --forget-bias 5 --input-bias -3
+long diag-hochreiter-T100-fb10-ib3 -- adding "${DIAG[@]}" --forget-bias 10 --input-bias -3
+long diag-hochreiter-T100-adam-lr0.001 -- adding "${DIAG[@]}" --lr 0.001
+long diag-hochreiter-T100-adam-lr0.003 -- adding "${DIAG[@]}" --lr 0.003
+long diag-hochreiter-T100-orthogonal -- adding "${DIAG[@]}" --init orthogonal
+long diag-hochreiter-T100-sgd-lr0.5-b1 -- adding "${DIAG[@]}" --optimiser sgd --lr 0.5 --batch 1 --curve-every 800 \
+  --eval-every 8000 --diagnostics-every 8000
+long diag-hochreiter-T100-fb5-ib3-sgd-lr0.5-b1 -- adding "${DIAG[@]}" --forget-bias 5 --input-bias -3 --optimiser sgd \
+  --lr 0.5 --batch 1 --curve-every 800 --eval-every 8000 --diagnostics-every 8000
+# Text 001: optimisers on a vanilla RNN beyond its success length (sum form, budget 2*10^5 sequences)
+OPT=(--cell rnn-tanh --steps 10,20,50,100 --stop-window 2000 --stop-mse 0.01 --test-size 2560 --budget 200000
+     --eval-every 1000 --curve-every 100 --diagnostics-every 2500)
+long optimiser-rnn-tanh-adam-lr0.001 -- adding "${OPT[@]}" --lr 0.001
+long optimiser-rnn-tanh-adam-lr0.01 -- adding "${OPT[@]}" --lr 0.01
+long optimiser-rnn-tanh-sgd-lr0.1 -- adding "${OPT[@]}" --optimiser sgd --lr 0.1
+long optimiser-rnn-tanh-sgd-lr0.01-m0.9 -- adding "${OPT[@]}" --optimiser sgd --lr 0.01 --momentum 0.9
+# The success length of each cell (sum form, PyTorch-default initialisation, budget 2*10^5 sequences)
+SWEEP=(--adding-form sum --steps 10,20,50,100,200,500,1000 --stop-window 2000 --stop-mse 0.01 --test-size 2560
+       --budget 200000 --eval-every 1000 --curve-every 100 --diagnostics-every 2500)
+for cell in rnn-tanh gru lstm; do
+  long success-$cell-sum -- adding --cell $cell "${SWEEP[@]}"
+done
+# Lyapunov spectra during training, densely: the default LSTM learning its memory, and chrono starting with it (T = 100)
+long lyapunov-lstm-default-sum-T100 -- adding --cell lstm --steps 100 "${PAPER[@]}" --eval-every 500 --curve-every 20 \
+  --diagnostics-every 50
+long lyapunov-lstm-chrono-sum-T100 -- adding --cell lstm --chrono 100 --steps 100 "${PAPER[@]}" --eval-every 500 \
+  --curve-every 20 --diagnostics-every 20

@@ -13,9 +13,7 @@ import org.rnngradients.bptt.RnnModel;
 import org.rnngradients.bptt.Sequence;
 import org.rnngradients.bptt.clip.GradientClipper;
 import org.rnngradients.bptt.clip.NonFinitePolicy;
-import org.rnngradients.bptt.optim.Adam;
 import org.rnngradients.bptt.optim.Optimiser;
-import org.rnngradients.bptt.optim.Sgd;
 import org.rnngradients.bptt.tasks.AddingProblem;
 import org.rnngradients.bptt.tasks.Task;
 import org.rnngradients.bptt.train.Evaluation;
@@ -41,14 +39,6 @@ import picocli.CommandLine.Option;
                 + " parameters (state_dict .npy plus readout.weight.npy, readout.bias.npy), the initial ones in"
                 + " initial/, the test set (test_*.npy), initial_state.npy, loss.txt and manifest.json."})
 final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
-    /** The optimisers of the bptt module. */
-    enum OptimiserKind {
-        /** Adam with the usual β1 = 0.9, β2 = 0.999. */
-        adam,
-        /** SGD with momentum (--momentum). */
-        sgd
-    }
-
     /** What to do with a non-finite (or, for rescue, enormous) gradient. */
     enum NonFinite {
         /** Stop the run with an error. */
@@ -137,7 +127,7 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
     }
 
     private Optimiser optimiser() {
-        return optimiser == OptimiserKind.adam ? new Adam(learningRate) : new Sgd(learningRate, momentum);
+        return optimiser.create(learningRate, momentum);
     }
 
     private GradientClipper clipper() {

@@ -122,6 +122,14 @@ final class CellRun {
                 inner.advance(jacobian);
                 progress.advance(1);
             }
+
+            // The frame step J_t·Q of the trajectory itself (diag(φ′)·(W·Q), J_t never formed): the same numbers
+            // as the library's LyapunovSpectrum on a CellTrajectory, to the last bit.
+            @Override
+            public void advance(DMatrixRMaj frame, DMatrixRMaj image) {
+                inner.advance(frame, image);
+                progress.advance(1);
+            }
         };
     }
 

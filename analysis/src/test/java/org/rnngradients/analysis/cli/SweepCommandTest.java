@@ -136,7 +136,14 @@ class SweepCommandTest {
         Path killed = tmp.resolve("killed");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Djava.awt.headless=true", "-Xmx256m", "-cp",
-                System.getProperty("java.class.path"), RnnGradients.class.getName()));
+                System.getProperty("java.class.path")));
+        // the child computes on this JVM's backend and thread count, or its rows could not match the resumed ones
+        for (String key : new String[] {"rnngradients.backend", "rnngradients.threads"}) {
+            if (System.getProperty(key) != null) {
+                command.add(command.size() - 2, "-D" + key + "=" + System.getProperty(key));
+            }
+        }
+        command.add(RnnGradients.class.getName());
         command.addAll(args);
         command.add(killed.toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true)

@@ -234,6 +234,10 @@ class AnalysisBadInputSweepTest {
                 .bad("logNorms", new double[] {0, -1}, "steps", "at least 3", "was 2");
         s.method(DecayFit.class, "againstDistance", (Object) y)
                 .bad("logNormsToEnd", new double[] {INF, 0, -1}, "logNormsToEnd", "Infinity");
+        s.method(org.rnngradients.analysis.plot.PlotData.class, "oneTo", 3).bad("n", -1, "n", "-1");
+        s.method(org.rnngradients.analysis.plot.PlotData.class, "evenlySpread", 10, 3).bad("n", -1, "n", "-1")
+                .bad("most", 0, "most", "were 10 and 0");
+        s.method(org.rnngradients.analysis.plot.PlotData.class, "subscript", 12).bad("n", -1, "n", "-1");
         s.method(DecayFit.class, "ofNorms", (Object) new double[] {1, 0.5, 0.25})
                 .bad("norms", new double[] {1, 0, 0.25}, "norms[1]", "> 0", "0.0")
                 .bad("norms", new double[] {1, -0.5, 0.25}, "norms[1]", "-0.5")

@@ -41,6 +41,10 @@ final class ClippingSection {
         return sb.toString();
     }
 
+    /** The legend's words for the recorded variants. */
+    private static final java.util.Map<String, String> LEGEND = java.util.Map.of(
+            "no-clipping", "no clipping (ends on a non-finite gradient)", "global-norm", "global-norm clipping");
+
     /** Always predicting 1 on the sum form of the adding problem: MSE 1/6. */
     static final double BASELINE = 1.0 / 6;
 
@@ -82,8 +86,12 @@ final class ClippingSection {
         Chart chart = new Chart("training step", "log₁₀ gradient norm before clipping");
         var groups = ExperimentResults.group(t, "variant", "step", "gradient_norm", true);
         groups.remove("global-norm+rescue");          // identical to global-norm when nothing is non-finite
-        ExperimentResults.addGroups(chart, groups, "");
-        Figure figure = figures.chart(ClippingSection.class, "clipping-gradient-norms", "Gradient norms with and without clipping", chart);
+        var named = new java.util.LinkedHashMap<String, java.util.List<double[]>>();
+        groups.forEach((variant, points) -> named.put(LEGEND.getOrDefault(variant, variant), points));
+        ExperimentResults.addGroups(chart, named, "");
+        Figure figure = figures.chart(ClippingSection.class, "clipping-gradient-norms", "Gradient norms with and without clipping", chart)
+                .data("exploding-clipping/curves.csv", Figures.SHIPPED + "exploding-clipping/curves.csv")
+                .reproduce("clipping --iterations 500 --out exploding-clipping");
         sb.append("[[fig-clipping]]\n.Gradient norm before clipping (base-10 log) at every step, with and without clipping.\n")
           .append(figure.include()).append('\n');
     }

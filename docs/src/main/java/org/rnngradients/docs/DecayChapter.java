@@ -21,7 +21,8 @@ public final class DecayChapter {
             // end::decay-curve[]
             chart.line("ρ = " + rho, x, y);
         }
-        f.chart(DecayChapter.class, "geometric-decay", "Geometric decay for three values of rho", chart);
+        f.chart(DecayChapter.class, "geometric-decay", "Geometric decay for three values of rho", chart)
+                .noCommand("the curves are the closed form k·log₁₀ ρ; nothing is measured.");
         new DecayExplorer().contribute(a, f);
     }
 }

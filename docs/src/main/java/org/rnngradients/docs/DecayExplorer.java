@@ -114,7 +114,10 @@ public final class DecayExplorer {
             chart.line("tanh RNN, g = " + g, k, measured(g), Style.solid(c));
         }
         f.chart(DecayExplorer.class, "decay-explorer", "Linear prediction and measured decay for three gains", chart)
-                .html(controls());
+                .html(controls())
+                .sameQuantity("The measured decay for one network and one gain",
+                        "profile --cell rnn-tanh --init orthogonal --gain 0.8 --hidden " + HIDDEN + " --input-size " + INPUT
+                                + " --steps " + STEPS + " --out decay-g0.8");
         a.put("explorer-steps", Integer.toString(STEPS));
         a.put("explorer-hidden", Integer.toString(HIDDEN));
         a.put("explorer-seeds", Integer.toString(SEEDS));

@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.rnngradients.analysis.plot.Chart;
 import org.rnngradients.analysis.plot.SvgFigure;
 
@@ -15,7 +18,9 @@ import org.rnngradients.analysis.plot.SvgFigure;
  * {@code figures/<name>.adoc} that the chapter includes under its own anchor and caption. The fragment holds
  * the image and a source line under it (which class draws the figure, and optionally the data file and the
  * command that reproduce it, each added by one call on the {@link Figure}). Fragments are written by
- * {@link #finish}, after every chapter has had its say.
+ * {@link #finish}, after every chapter has had its say; it also copies every recorded data file a fragment links
+ * ({@code link:data/<run>/<file>[…]}, from {@code docs/src/data/<run>/<file>}) into the book, so the links work
+ * offline.
  */
 public final class Figures {
 
@@ -66,17 +71,42 @@ public final class Figures {
         return f;
     }
 
-    /** Writes every figure's fragment; returns how many. */
+    /** Where the book's recorded runs live, relative to the project root. */
+    static final String RECORDED = "docs/src/data";
+    /** The folder of the book that holds the copies of recorded data, and the prefix of their hrefs. */
+    static final String SHIPPED = "data/";
+    /** A link to shipped data anywhere in a fragment (the data link, or one inside a command's note). */
+    static final Pattern DATA_LINK = Pattern.compile("link:(" + SHIPPED + "[^\\[\\s]+)\\[");
+
+    /** Writes every figure's fragment and copies the recorded data they link into the book; returns how many figures. */
     public int finish() {
         try {
             Files.createDirectories(fragments);
             for (Figure f : written) {
-                Files.writeString(fragments.resolve(f.name() + ".adoc"), f.fragment(), StandardCharsets.UTF_8);
+                String fragment = f.fragment();
+                Files.writeString(fragments.resolve(f.name() + ".adoc"), fragment, StandardCharsets.UTF_8);
+                Matcher m = DATA_LINK.matcher(fragment);
+                while (m.find()) {
+                    ship(f.name(), m.group(1));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return written.size();
+    }
+
+    /** Copies the recorded file behind the link {@code href} of figure {@code figure} into the book, failing if there is none. */
+    private void ship(String figure, String href) throws IOException {
+        String relative = href.substring(SHIPPED.length());
+        Path source = sources.root().resolve(RECORDED).resolve(relative);
+        if (relative.contains("..") || !Files.isRegularFile(source)) {
+            throw new IllegalArgumentException("figure " + figure + " links " + href + ", but there is no "
+                    + RECORDED + "/" + relative + " under " + sources.root().toAbsolutePath().normalize());
+        }
+        Path target = sources.book().resolve(href);
+        Files.createDirectories(target.getParent());
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Number of figures written. */

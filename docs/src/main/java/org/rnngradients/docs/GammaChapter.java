@@ -51,7 +51,9 @@ public final class GammaChapter {
                 new Chart("steps back, T − t", "log₁₀ norm")
                         .line("γᵀ⁻ᵗ", x, gammaLine, Style.dashed(0))
                         .line("product of step norms ∏ ‖Jₛ‖", x, bound, Style.dashed(1))
-                        .line("actual norm ‖∏ Jₛ‖", x, actual, Style.solid(1)));
+                        .line("actual norm ‖∏ Jₛ‖", x, actual, Style.solid(1)))
+                .sameQuantity("The actual norm (σ₁ of the product) of a tanh network",
+                        "spectrum --cell rnn-tanh --hidden " + HIDDEN + " --input-size 4 --steps " + STEPS + " --out spectrum");
         a.put("gamma-value", Formats.fixed(gamma, 3));
         a.put("gamma-norm", Formats.fixed(NORM, 1));
         a.put("gamma-steps", Integer.toString(STEPS));

@@ -53,6 +53,9 @@ public final class LabChapter {
         a.put("lab-hidden", Integer.toString(Lab.HIDDEN));
         a.put("lab-input", Integer.toString(Lab.INPUT));
         a.put("lab-seeds", Integer.toString(Lab.SEEDS));
-        f.chart(LabChapter.class, "lab-gradient-norms", "Gradient norm against time step for three cells", chart);
+        f.chart(LabChapter.class, "lab-gradient-norms", "Gradient norm against time step for three cells", chart)
+                .sameQuantity("The same measurement on the agreement task (recorded in "
+                        + "link:data/profile-agreement-T50/profiles.csv[profile-agreement-T50/profiles.csv])",
+                        "profiles --task agreement --steps " + Lab.T + " --out profile-agreement-T50");
     }
 }

@@ -23,7 +23,9 @@ public final class ProductChapter {
                 JacobianConstructions.misaligned(N, STEPS, 0.5, 1.2, RandomSource.seeded(62)), STEPS));
         double[] range = commonRange(aligned, misaligned);
         f.grid(ProductChapter.class, "bound-versus-actual", "Bound versus actual product norm", 2, 360, 420, List.of(
-                panel("aligned singular vectors", aligned, range), panel("independent random singular vectors", misaligned, range)));
+                panel("aligned singular vectors", aligned, range), panel("independent random singular vectors", misaligned, range)))
+                .noCommand("the two Jacobian sequences are constructions of the analysis library "
+                        + "(`JacobianConstructions.aligned` and `misaligned`) that no command exposes; the class that draws the figure holds the whole recipe.");
         a.putAdoc("bound-aligned-gap", Formats.adoc(aligned.logRatio()[0] / Math.log(10), 2));
         a.put("bound-misaligned-gap", Formats.fixed(misaligned.logRatio()[0] / Math.log(10), 1));
         a.put("bound-n", Integer.toString(N));

@@ -38,6 +38,16 @@ public final class SourcePages {
         this.book = book;
     }
 
+    /** The project root the source paths are relative to. */
+    Path root() {
+        return root;
+    }
+
+    /** The book folder (the one holding index.html). */
+    Path book() {
+        return book;
+    }
+
     /** The link to the page of {@code file} (relative to the project root), registering it; {@code anchor} may be null. */
     public String link(String file, String anchor) {
         Path source = root.resolve(file);

@@ -106,7 +106,7 @@ public final class UnrolledDiagram {
     /** Writes the diagram as {@code unrolled-network.svg}. */
     public void contribute(Attributes a, Figures f) {
         f.svg(UnrolledDiagram.class, "unrolled-network", "The unrolled network with forward and backward flow",
-                WIDTH, HEIGHT, svg());
+                WIDTH, HEIGHT, svg()).noCommand("a diagram of the recursions, drawn from coordinates; it shows no data.");
         a.put("unrolled-steps", Integer.toString(STEPS));
     }
 }

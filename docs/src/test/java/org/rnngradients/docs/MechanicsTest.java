@@ -63,18 +63,50 @@ class MechanicsTest {
     @Test
     void figureFragmentNamesItsGeneratorAndTakesDataAndCommandOneCallEach(@TempDir Path dir) throws Exception {
         Figures figures = new Figures(dir);
-        Figure f = figures.chart(DecayChapter.class, "test-chart", "A test chart",
-                new org.rnngradients.analysis.plot.Chart("x", "y").line("a", new double[] {0, 1}, new double[] {1, 0}));
+        Figure f = figures.chart(DecayChapter.class, "test-chart", "A test chart", tinyChart());
         assertEquals("include::{generated}/figures/test-chart.adoc[]\n", f.include());
-        f.data("test.csv", "data/test.csv").reproduce("rnn-gradients test --out data");
+        f.data("curves.csv", "data/exploding-clipping/curves.csv").reproduce("clipping --iterations 500");
+        assertThrows(IllegalStateException.class, () -> f.noCommand("twice"), "one way to reproduce, not two");
         figures.finish();
         String fragment = Files.readString(dir.resolve("figures/test-chart.adoc"));
         assertTrue(fragment.startsWith("image::test-chart.svg[A test chart,720,420]"), fragment);
         assertTrue(fragment.contains("link:src/docs/src/main/java/org/rnngradients/docs/DecayChapter.java.html[`DecayChapter`]"), fragment);
-        assertTrue(fragment.contains("from link:data/test.csv[test.csv]") && fragment.contains("`rnn-gradients test --out data`"), fragment);
+        assertTrue(fragment.contains(" from link:data/exploding-clipping/curves.csv[curves.csv]. Reproduce the data: "
+                + "`rnn-gradients clipping --iterations 500`."), fragment);
+        assertEquals(Files.readString(Path.of("src/data/exploding-clipping/curves.csv")),
+                Files.readString(dir.resolve("data/exploding-clipping/curves.csv")), "the recorded file is shipped beside the page");
         assertTrue(Files.readString(dir.resolve("test-chart.svg")).contains("test-chart-clip"), "defs carry the figure's name");
-        assertThrows(IllegalArgumentException.class, () -> figures.chart(DecayChapter.class, "test-chart", "again",
-                new org.rnngradients.analysis.plot.Chart("x", "y").line("a", new double[] {0}, new double[] {0})));
+        assertThrows(IllegalArgumentException.class, () -> figures.chart(DecayChapter.class, "test-chart", "again", tinyChart()));
+    }
+
+    @Test
+    void figureSaysWhyNoCommandOrWhichCommandGivesTheSameQuantity(@TempDir Path dir) throws Exception {
+        Figures figures = new Figures(dir);
+        figures.chart(DecayChapter.class, "closed", "Closed form", tinyChart()).noCommand("a closed form.");
+        figures.chart(DecayChapter.class, "alike", "Alike", tinyChart())
+                .sameQuantity("The norm (recorded in link:data/profile-agreement-T50/profiles.csv[profiles.csv])",
+                        "rnn-gradients profiles --steps 50");
+        figures.finish();
+        assertTrue(Files.readString(dir.resolve("figures/closed.adoc")).contains("[`DecayChapter`]. No command: a closed form.\n"));
+        assertTrue(Files.readString(dir.resolve("figures/alike.adoc")).contains("The norm (recorded in link:data/profile-agreement-T50/"
+                + "profiles.csv[profiles.csv]) from the command line: `rnn-gradients profiles --steps 50`."), "launcher not doubled");
+        assertTrue(Files.isRegularFile(dir.resolve("data/profile-agreement-T50/profiles.csv")), "links inside the note ship too");
+    }
+
+    @Test
+    void figureLinkingDataThatWasNeverRecordedFailsTheBuild(@TempDir Path dir) {
+        Figures figures = new Figures(dir);
+        figures.chart(DecayChapter.class, "lost", "Lost", tinyChart()).data("x.csv", "data/no-such-run/x.csv").noCommand("none.");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, figures::finish);
+        assertTrue(e.getMessage().contains("lost") && e.getMessage().contains("data/no-such-run/x.csv"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> figures.chart(DecayChapter.class, "up", "Up", tinyChart())
+                .data("x", "data/../pom.xml"));
+        assertThrows(IllegalArgumentException.class, () -> figures.chart(DecayChapter.class, "tick", "Tick", tinyChart())
+                .reproduce("a `quoted` command"));
+    }
+
+    private static org.rnngradients.analysis.plot.Chart tinyChart() {
+        return new org.rnngradients.analysis.plot.Chart("x", "y").line("a", new double[] {0, 1}, new double[] {1, 0});
     }
 
     @Test

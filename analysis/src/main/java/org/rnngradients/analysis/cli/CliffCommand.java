@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.rnngradients.analysis.cli.csv.CsvWriter;
+import org.rnngradients.analysis.plot.Chart;
 import org.rnngradients.bptt.clip.PascanuCliff;
 import org.rnngradients.bptt.clip.GradientClipper;
 import org.rnngradients.bptt.clip.NonFinitePolicy;
@@ -131,7 +132,7 @@ final class CliffCommand extends ExperimentCommand<CliffCommand.Setup> {
         StringBuilder pathsText = new StringBuilder();
         CsvWriter paths = new CsvWriter(pathsText, List.of("start", "clipping", "step", "w", "b", "loss", "gradient_norm", "clipped",
                 "step_length"));
-        SvgPlot plot = new SvgPlot("Gradient descent on the cliff of a one-unit RNN (T = " + horizon + ")", "w", "b");
+        Chart plot = new Chart("w", "b").title("Gradient descent on the cliff of a one-unit RNN (T = " + horizon + ")");
         Map<String, Object> results = new LinkedHashMap<>();
         for (int k = 0; k < s.starts().size(); k++) {
             double[] start = s.starts().get(k);
@@ -169,7 +170,7 @@ final class CliffCommand extends ExperimentCommand<CliffCommand.Setup> {
         return text;
     }
 
-    private static void addPath(CsvWriter t, SvgPlot plot, int start, String clipping, List<PascanuCliff.Point> path) {
+    private static void addPath(CsvWriter t, Chart plot, int start, String clipping, List<PascanuCliff.Point> path) {
         double[] w = new double[path.size()];
         double[] b = new double[path.size()];
         for (int i = 0; i < w.length; i++) {
@@ -182,12 +183,12 @@ final class CliffCommand extends ExperimentCommand<CliffCommand.Setup> {
     }
 
     /** The line b = x_0 − w h_0 where h_0 is an unstable fixed point: the wall, inside the grid. */
-    private static void addWall(SvgPlot plot, Setup s) {
+    private static void addWall(Chart plot, Setup s) {
         double h0 = 1 / (1 + Math.exp(-s.cliff().initialPreActivation()));
         double from = Math.max(s.w()[0], 1 / (h0 * (1 - h0)) + 1e-9);
         double to = s.w()[s.w().length - 1];
         if (from < to) {
-            plot.line("wall (h_0 an unstable fixed point)", new double[] {from, to},
+            plot.line("wall (h₀ an unstable fixed point)", new double[] {from, to},
                     new double[] {s.cliff().wall(from), s.cliff().wall(to)});
         }
     }

@@ -13,6 +13,8 @@ import org.rnngradients.analysis.LyapunovSpectrum;
 import org.rnngradients.analysis.Regime;
 
 import org.rnngradients.analysis.cli.csv.CsvWriter;
+import org.rnngradients.analysis.plot.Chart;
+import org.rnngradients.analysis.plot.PlotData;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -165,7 +167,7 @@ final class LyapunovCommand extends CellCommand<CellRun> {
 
     /** The running estimates of up to TRACKED exponents at about ROWS re-orthonormalisations. */
     private static StringBuilder convergence(LyapunovResult result) {
-        int[] idx = SvgPlot.evenlySpread(result.exponents().length, TRACKED);
+        int[] idx = PlotData.evenlySpread(result.exponents().length, TRACKED);
         List<String> header = new ArrayList<>(List.of("steps"));
         for (int i : idx) {
             header.add("lambda_" + (i + 1));
@@ -188,8 +190,8 @@ final class LyapunovCommand extends CellCommand<CellRun> {
         return text;
     }
 
-    private static SvgPlot plot(double[] e, CellRun r) {
-        return new SvgPlot("Lyapunov spectrum, " + r.kind.cliName() + ", H = " + r.cell.hiddenSize(), "i",
-                "lambda_i (nats per step)").line("lambda_i", SvgPlot.oneTo(e.length), e).markers();
+    private static Chart plot(double[] e, CellRun r) {
+        return new Chart("exponent index i", "λᵢ (nats per step)").title("Lyapunov spectrum, " + r.kind.cliName()
+                + ", H = " + r.cell.hiddenSize()).integerX().markers().line("λᵢ", PlotData.oneTo(e.length), e);
     }
 }

@@ -11,6 +11,8 @@ import org.rnngradients.bptt.GradientProfile;
 import org.rnngradients.bptt.RnnModel;
 
 import org.rnngradients.analysis.cli.csv.CsvWriter;
+import org.rnngradients.analysis.plot.Chart;
+import org.rnngradients.analysis.plot.PlotData;
 
 import picocli.CommandLine.Command;
 
@@ -81,9 +83,9 @@ final class ProfileCommand extends CellCommand<CellRun> {
         return text;
     }
 
-    private static SvgPlot plot(GradientProfile profile, CellRun r) {
-        double[] t = SvgPlot.oneTo(profile.length());
-        return new SvgPlot("Gradient profile, " + r.kind.cliName() + ", H = " + r.cell.hiddenSize(), "t",
-                "log10 ||dL/dh_t||").line("log10 ||dL/dh_t||", t, profile.log10Norms());
+    private static Chart plot(GradientProfile profile, CellRun r) {
+        double[] t = PlotData.oneTo(profile.length());
+        return new Chart("step t", "log₁₀ ‖∂L/∂hₜ‖").title("Gradient profile, " + r.kind.cliName() + ", H = "
+                + r.cell.hiddenSize()).integerX().line("log₁₀ ‖∂L/∂hₜ‖", t, profile.log10Norms());
     }
 }

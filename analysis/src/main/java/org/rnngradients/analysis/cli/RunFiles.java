@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.analysis.io.Npy;
+import org.rnngradients.analysis.plot.Chart;
+import org.rnngradients.analysis.plot.SvgFigure;
 import org.rnngradients.analysis.io.StateDictIO;
 import org.rnngradients.bptt.Readout;
 import org.rnngradients.bptt.RnnModel;
@@ -62,8 +64,19 @@ final class RunFiles {
         text(out, name, table.toString());
     }
 
-    /** A chart. */
-    static void svg(Path out, String name, SvgPlot plot) throws IOException {
-        text(out, name, plot.svg());
+    /**
+     * A chart drawn by the shared wrapper (the book's too). Its defs prefix comes from the file name, so the same
+     * data give the same bytes and two charts of one run keep their ids apart on one page.
+     */
+    static void svg(Path out, String name, Chart chart) throws IOException {
+        text(out, name, SvgFigure.svg(defsPrefix(name), chart));
+    }
+
+    /** {@code rnn-gradients-} and the file's name without {@code .svg}: {@code profile.svg} → {@code rnn-gradients-profile}. */
+    static String defsPrefix(String name) {
+        if (!name.endsWith(".svg") || name.length() == 4) {
+            throw new IllegalArgumentException("chart file name must be <stem>.svg, was '" + name + "'");
+        }
+        return "rnn-gradients-" + name.substring(0, name.length() - 4);
     }
 }

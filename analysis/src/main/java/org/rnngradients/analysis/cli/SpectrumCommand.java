@@ -10,6 +10,8 @@ import java.util.Map;
 import org.rnngradients.analysis.JacobianProduct;
 
 import org.rnngradients.analysis.cli.csv.CsvWriter;
+import org.rnngradients.analysis.plot.Chart;
+import org.rnngradients.analysis.plot.PlotData;
 
 import picocli.CommandLine.Command;
 
@@ -89,21 +91,21 @@ final class SpectrumCommand extends CellCommand<CellRun> {
         return text;
     }
 
-    private static SvgPlot plot(double[][] logSigma, CellRun r) {
+    private static Chart plot(double[][] logSigma, CellRun r) {
         int n = logSigma[0].length;
         int steps = logSigma.length - 1;
         double[] lag = new double[steps + 1];
         for (int t = 0; t <= steps; t++) {
             lag[t] = steps - t;
         }
-        SvgPlot plot = new SvgPlot("Singular values of ds_T/ds_t, " + r.kind.cliName() + ", H = " + r.cell.hiddenSize(),
-                "lag T - t", "log10 sigma_i");
-        for (int i : SvgPlot.evenlySpread(n, PLOTTED)) {
+        Chart plot = new Chart("lag T − t", "log₁₀ σᵢ").integerX().title("Singular values σᵢ of ∂s_T/∂sₜ, "
+                + r.kind.cliName() + ", H = " + r.cell.hiddenSize());
+        for (int i : PlotData.evenlySpread(n, PLOTTED)) {
             double[] y = new double[steps + 1];
             for (int t = 0; t <= steps; t++) {
                 y[t] = logSigma[t][i] / Math.log(10);
             }
-            plot.line("sigma_" + (i + 1), lag, y);
+            plot.line("σ" + PlotData.subscript(i + 1), lag, y);
         }
         return plot;
     }

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.rnngradients.analysis.cli.csv.CsvWriter;
+import org.rnngradients.analysis.plot.Chart;
+import org.rnngradients.analysis.plot.Palette;
+import org.rnngradients.analysis.plot.Style;
 import org.rnngradients.analysis.MeanFieldTheory;
 import org.rnngradients.analysis.sweep.GainSummary;
 import org.rnngradients.analysis.sweep.SweepResult;
@@ -97,9 +100,9 @@ final class SweepReport {
         return text;
     }
 
-    private static SvgPlot plot(List<GainSummary> rows) {
-        SvgPlot plot = new SvgPlot("Largest Lyapunov exponent of autonomous random networks", "gain g",
-                "mean lambda_1 (nats per step)");
+    private static Chart plot(List<GainSummary> rows) {
+        Chart plot = new Chart("gain g", "mean λ₁ (nats per step)")
+                .title("Largest Lyapunov exponent of autonomous random networks");
         Map<String, List<GainSummary>> curves = new LinkedHashMap<>();
         for (GainSummary s : rows) {
             curves.computeIfAbsent(s.cell().cliName() + ", N = " + s.hidden(), k -> new ArrayList<>()).add(s);
@@ -110,7 +113,7 @@ final class SweepReport {
         for (Map.Entry<String, List<GainSummary>> c : curves.entrySet()) {
             double[] g = c.getValue().stream().mapToDouble(GainSummary::gain).toArray();
             double[] y = c.getValue().stream().mapToDouble(GainSummary::meanExponent).toArray();
-            plot.line(c.getKey(), g, y);
+            plot.line(c.getKey(), g, y, Style.auto().withMarkers());
             lo = Math.min(lo, g[0]);
             hi = Math.max(hi, g[g.length - 1]);
             tanh |= c.getValue().get(0).cell() == CellKind.RNN_TANH;
@@ -118,11 +121,11 @@ final class SweepReport {
         if (tanh) {
             meanFieldCurve(plot, lo, Math.min(hi, 3.0));
         }
-        return plot.markers();
+        return plot;
     }
 
     /** The theory on a 0.01 grid from lo to hi (the kink at g = 1 included). */
-    private static void meanFieldCurve(SvgPlot plot, double lo, double hi) {
+    private static void meanFieldCurve(Chart plot, double lo, double hi) {
         int n = Math.max(2, (int) Math.round((hi - lo) / 0.01) + 1);
         double[] g = new double[n];
         double[] y = new double[n];
@@ -130,7 +133,7 @@ final class SweepReport {
             g[k] = lo + (hi - lo) * k / (n - 1);
             y[k] = THEORY.largestExponent(g[k]);
         }
-        plot.line("mean-field theory (N -> infinity)", g, y);
+        plot.line("mean-field theory (N → ∞)", g, y, Style.dashed(Palette.BLACK));
     }
 
     /** A finite double, or an empty field for NaN (undefined, as documented on the record). */

@@ -26,6 +26,7 @@ import org.rnngradients.linalg.Initialiser;
 import org.rnngradients.linalg.RandomSource;
 
 import org.rnngradients.analysis.cli.csv.CsvWriter;
+import org.rnngradients.analysis.plot.Chart;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -209,7 +210,7 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
         return text;
     }
 
-    private SvgPlot plot(TrainingResult result, Setup s) {
+    private Chart plot(TrainingResult result, Setup s) {
         List<TrainingProgress> h = result.history();
         double[] x = new double[h.size()];
         double[] y = new double[h.size()];
@@ -217,7 +218,7 @@ final class TrainCommand extends ExperimentCommand<TrainCommand.Setup> {
             x[k] = h.get(k).step();
             y[k] = Math.log10(h.get(k).loss());
         }
-        return new SvgPlot("Training, " + model.cell.cliName() + ", " + s.task().name(), "step", "log10 batch loss")
-                .line("log10 loss", x, y);
+        return new Chart("step", "log₁₀ batch loss").title("Training, " + model.cell.cliName() + ", " + s.task().name())
+                .line("log₁₀ loss", x, y);
     }
 }

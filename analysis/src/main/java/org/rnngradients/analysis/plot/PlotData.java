@@ -1,6 +1,9 @@
 package org.rnngradients.analysis.plot;
 
-/** Small helpers for the data of a chart: index axes and a few evenly spread series to show out of many. */
+/**
+ * Small helpers for the data of a chart: index axes, a few evenly spread series to show out of many, and
+ * subscript digits for labels such as σ₁₂.
+ */
 public final class PlotData {
 
     private PlotData() {
@@ -29,5 +32,17 @@ public final class PlotData {
             indices[k] = shown == 1 ? 0 : (int) Math.round(k * (n - 1.0) / (shown - 1));
         }
         return indices;
+    }
+
+    /** The decimal digits of {@code n} (at least zero) as Unicode subscripts: 12 → "₁₂". */
+    public static String subscript(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, was " + n);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (char c : Integer.toString(n).toCharArray()) {
+            sb.append((char) ('\u2080' + (c - '0')));
+        }
+        return sb.toString();
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnngradients.analysis.plot.Chart;
 
 /** The CLI's building blocks: staging directory, CSV, JSON, SVG and the progress bar. */
 class PlumbingTest {
@@ -113,16 +114,27 @@ class PlumbingTest {
     }
 
     @Test
-    void svgIsDeterministicWithTheFixedDefsPrefix() {
+    void chartIsDeterministicWithItsFileNameAsDefsPrefix(@TempDir Path dir) throws IOException {
         double[] x = {1, 2, 3, 4};
         double[] y = {0.5, Double.NaN, -1, 2};
-        String a = new SvgPlot("t", "x", "y").line("s", x, y).svg();
-        String b = new SvgPlot("t", "x", "y").line("s", x, y).svg();
-        assertEquals(a, b);
-        assertTrue(a.contains("id='" + SvgPlot.DEFS_PREFIX + "clip-0'"), a.substring(0, 400));
-        assertTrue(a.startsWith("<?xml"));
-        String other = new SvgPlot("t", "x", "y").line("s", x, new double[] {0.5, 1, -1, 2}).svg();
-        assertNotEquals(a, other, "the data reach the drawing");
+        RunFiles.svg(dir, "a.svg", new Chart("‖∂L/∂hₜ‖", "y").line("s", x, y));
+        RunFiles.svg(dir, "b.svg", new Chart("‖∂L/∂hₜ‖", "y").line("s", x, y));
+        String a = Files.readString(dir.resolve("a.svg"));
+        assertEquals(a.replace("rnn-gradients-a-", "rnn-gradients-b-"), Files.readString(dir.resolve("b.svg")),
+                "only the name-derived prefix differs");
+        assertTrue(a.contains("id='rnn-gradients-a-clip-0'"), a.substring(0, 400));
+        assertTrue(a.startsWith("<?xml") && a.contains("‖∂L/∂hₜ‖"), "an SVG document with the Unicode label");
+        RunFiles.svg(dir, "c.svg", new Chart("‖∂L/∂hₜ‖", "y").line("s", x, new double[] {0.5, 1, -1, 2}));
+        assertNotEquals(a.replace("rnn-gradients-a-", "rnn-gradients-c-"), Files.readString(dir.resolve("c.svg")),
+                "the data reach the drawing");
+    }
+
+    @Test
+    void chartFileNameMustEndInSvg() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunFiles.defsPrefix("plot.png"));
+        assertTrue(e.getMessage().contains("plot.png"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RunFiles.defsPrefix(".svg"));
+        assertEquals("rnn-gradients-lyapunov-vs-gain", RunFiles.defsPrefix("lyapunov-vs-gain.svg"));
     }
 
     @Test

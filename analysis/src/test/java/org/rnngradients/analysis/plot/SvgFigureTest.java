@@ -119,6 +119,15 @@ class SvgFigureTest {
     }
 
     @Test
+    void subscriptWritesEveryDigitBelowTheLine() {
+        assertEquals("₀", PlotData.subscript(0));
+        assertEquals("₁₂", PlotData.subscript(12));
+        assertEquals("₉₀₇₈", PlotData.subscript(9078));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlotData.subscript(-1));
+        assertTrue(e.getMessage().contains("-1"), e.getMessage());
+    }
+
+    @Test
     void paletteWrapsAround() {
         assertEquals(Palette.colour(0), Palette.colour(Palette.size()));
     }

@@ -7,13 +7,14 @@
 # Python: set BENCH_PYTHON to an interpreter that has torch and numpy; otherwise the script makes a virtual
 # environment in ${BENCH_VENV:-$HOME/.cache/rnn-gradients-bench} with the public CPU build of PyTorch:
 #   python3 -m venv DIR && DIR/bin/pip install numpy && DIR/bin/pip install torch --index-url https://download.pytorch.org/whl/cpu
-# Java: Maven compiles the benchmark classes (never `mvn install`) and prints their class path.
+# Java: Maven compiles the benchmark classes (never `mvn install`) and prints their class path; MAVEN_FLAGS
+# adds options to that call (for example -o to stay offline).
 #
 # Each round runs, for 1 thread and then for every core: ours, PyTorch, NumPy, one after the other, each in a
 # fresh process that warms up and times every workload (the median of several runs; one run for P3 and P4).
 # Alternating the implementations within a round keeps their ratios meaningful on a machine whose load changes.
 # Output, in docs/src/data/performance/: raw.csv (every round), summary.csv (medians over rounds and ratios),
-# machine.json (versions, BLAS libraries and cores, CPU, load average at the start, this command).
+# machine.csv (versions, BLAS libraries and cores, CPU, load average at the start and end, this command).
 set -euo pipefail
 ROUNDS=${1:-3}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -35,7 +36,7 @@ if [ -z "${BENCH_PYTHON:-}" ]; then
   BENCH_PYTHON="$VENV/bin/python"
 fi
 
-mvn -B -q -DskipTests -pl analysis -am test-compile dependency:build-classpath \
+mvn -B -q ${MAVEN_FLAGS:-} -DskipTests -pl analysis -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 CP=linalg/target/classes:cells/target/classes:bptt/target/classes:analysis/target/classes:analysis/target/test-classes
 CP="$CP:$(cat analysis/target/bench-classpath.txt)"
@@ -66,22 +67,11 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 mv "$RAW.part" "$RAW"
 
-{
-  echo "{"
-  echo "  \"started\": \"$STARTED\","
-  echo "  \"finished\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\","
-  echo "  \"load_average_at_start\": \"$LOAD_START\","
-  echo "  \"load_average_at_end\": \"$(cut -d' ' -f1-3 /proc/loadavg)\","
-  echo "  \"command\": \"docs/src/bench/compare.sh $ROUNDS\","
-  echo "  \"rounds\": $ROUNDS,"
-  echo "  \"cores\": $CORES,"
-  echo "  \"cpu\": \"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')\","
-  echo "  \"os\": \"$(uname -sr)\","
-  echo "  \"java\": \"$(java -version 2>&1 | head -1 | sed 's/"//g')\","
-  echo "  \"ours\": \"$(ours 1 versions | grep '^description=' | cut -d= -f2- | sed 's/"//g')\","
-  echo "  \"python\": $("$BENCH_PYTHON" "$BENCH/workloads.py" versions | sed 's/^/  /')"
-  echo "}"
-} > "$OUT/machine.json.part"
-mv "$OUT/machine.json.part" "$OUT/machine.json"
+"$BENCH_PYTHON" "$BENCH/workloads.py" machine "$OUT/machine.csv" \
+    "started=$STARTED" "finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    "load_average_at_start=$LOAD_START" "load_average_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" \
+    "command=docs/src/bench/compare.sh $ROUNDS" "rounds=$ROUNDS" "cores=$CORES" \
+    "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')" "os=$(uname -sr)" \
+    "java=$(java -version 2>&1 | head -1)" "ours=$(ours 1 versions | grep '^description=' | cut -d= -f2-)"
 "$BENCH_PYTHON" "$BENCH/summarise.py" "$RAW" "$OUT/summary.csv"
-echo "wrote $OUT/raw.csv, summary.csv, machine.json" >&2
+echo "wrote $OUT/raw.csv, summary.csv, machine.csv" >&2

@@ -8,12 +8,15 @@ implementation,threads,round,workload,seconds,runs (seconds = median of the meas
 
 Usage: workloads.py torch|numpy THREADS ROUND [scans]      time the workloads
        workloads.py versions                               print versions and BLAS configuration as JSON
+       workloads.py machine OUT.csv KEY=VALUE...           write those pairs and the versions as key,value rows
 Set the thread count in the environment too (compare.sh does): OMP_NUM_THREADS, MKL_NUM_THREADS,
 OPENBLAS_NUM_THREADS are read when the libraries load.
 """
 import json
 import math
+import os
 import platform
+import re
 import sys
 import time
 
@@ -382,27 +385,58 @@ def versions():
     blas = cfg.get("Build Dependencies", {}).get("blas", {})
     info["numpy_blas"] = "%s %s" % (blas.get("name", "?"), blas.get("version", "?"))
     info["numpy_blas_configuration"] = blas.get("openblas configuration", "")
-    try:
-        from threadpoolctl import threadpool_info
-        info["numpy_blas_runtime"] = threadpool_info()
-    except ImportError:
-        pass
+    info["numpy_blas_core"] = numpy_openblas_core()
     try:
         import torch
         info["torch"] = torch.__version__
         shown = torch.__config__.show()
-        info["torch_blas"] = next((part.split("=", 1)[1] for line in shown.splitlines()
-                                   for part in line.split(", ") if part.strip().startswith("BLAS_INFO=")), "?")
+        found = re.search(r"BLAS_INFO=([^,\s]+)", shown)
+        info["torch_blas"] = found.group(1) if found else "?"
         info["torch_config"] = [line.strip() for line in shown.splitlines()
                                 if line.strip().startswith("-") and "Build settings" not in line]
     except ImportError:
         info["torch"] = None
-    print(json.dumps(info, indent=1))
+    return info
+
+
+def numpy_openblas_core():
+    """The kernel set NumPy's bundled OpenBLAS chose at run time, asked through ctypes ('?' if not OpenBLAS)."""
+    import ctypes
+    import glob
+    libs = glob.glob(os.path.join(os.path.dirname(np.__file__), os.pardir, "numpy.libs", "*openblas*"))
+    for path in libs:
+        lib = ctypes.CDLL(path)
+        for name in ("scipy_openblas_get_corename64_", "scipy_openblas_get_corename", "openblas_get_corename64_",
+                     "openblas_get_corename"):
+            if hasattr(lib, name):
+                getter = getattr(lib, name)
+                getter.restype = ctypes.c_char_p
+                return getter().decode()
+    return "?"
+
+
+def write_machine(path, pairs):
+    """Writes key,value rows: the KEY=VALUE pairs compare.sh collected, then the Python side's versions."""
+    import csv
+    rows = [pair.split("=", 1) for pair in pairs]
+    for key, value in versions().items():
+        if isinstance(value, list):
+            rows += [[key, json.dumps(v) if not isinstance(v, str) else v] for v in value]
+        else:
+            rows.append([key, str(value)])
+    with open(path + ".part", "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(["key", "value"])
+        out.writerows(rows)
+    os.replace(path + ".part", path)
 
 
 def main(argv):
     if argv[:1] == ["versions"]:
-        versions()
+        print(json.dumps(versions(), indent=1))
+        return
+    if argv[:1] == ["machine"]:
+        write_machine(argv[1], argv[2:])
         return
     impl, threads, round_label = argv[0], int(argv[1]), argv[2]
     scans = len(argv) > 3 and argv[3] == "scans"
@@ -416,7 +450,10 @@ def main(argv):
         name = "numpy"
     else:
         raise SystemExit("implementation must be torch or numpy, was " + impl)
+    only = re.compile(os.environ.get("BENCH_ONLY", ".*"))  # a name filter, for trying the script out
     for workload, warm_up, runs, action in workloads:
+        if not only.fullmatch(workload):
+            continue
         seconds = median_seconds(action, warm_up, runs) / getattr(action, "steps", 1)
         print("%s,%d,%s,%s,%.6e,%d" % (name, threads, round_label, workload, seconds, runs), flush=True)
 

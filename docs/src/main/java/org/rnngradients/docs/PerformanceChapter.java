@@ -30,7 +30,7 @@ public final class PerformanceChapter {
     };
     /** Kernels and whole workloads whose GFLOP/s the chapter reports. */
     static final String[][] RATES = {
-        {"kernel-gemm-2048", "GEMM 2048³ (the peak)"}, {"kernel-gemm-256", "GEMM 256³"},
+        {"kernel-gemm-2048", "GEMM 2048³"}, {"kernel-gemm-256", "GEMM 256³"},
         {"kernel-frame-1000x10", "W·Q, 1000 × 1000 · 1000 × 10"}, {"kernel-lstm-step-512x128x32", "W_hh·H, 512 × 128 · 128 × 32"},
         {"kernel-qr-256", "QR 256 × 256, Q formed"}, {"p2-batched-lstm", "P2 batched LSTM"},
         {"p3-lyapunov-full-N256", "P3 full spectrum"}, {"p4-lyapunov-top10-N1000", "P4 top 10 exponents"},
@@ -46,10 +46,13 @@ public final class PerformanceChapter {
         machineAttributes(results, a);
         int cores = results.threadCounts()[results.threadCounts().length - 1];
         a.put("perf-cores", Integer.toString(cores));
-        Row peak = results.row("kernel-gemm-2048", 1);
-        a.put("perf-peak-1", Formats.sig(peak.gflops(peak.ours()), 3));
-        Row peakAll = results.row("kernel-gemm-2048", cores);
-        a.put("perf-peak-all", Formats.sig(peakAll.gflops(peakAll.ours()), 3));
+        Row large = results.row("kernel-gemm-2048", 1);
+        Row small = results.row("kernel-gemm-256", 1);
+        a.put("perf-gemm-2048-1", Formats.sig(large.gflops(large.ours()), 3));
+        a.put("perf-gemm-256-1", Formats.sig(small.gflops(small.ours()), 3));
+        a.put("perf-peak-1", Formats.sig(peak(results, 1), 3));
+        a.put("perf-peak-all", Formats.sig(peak(results, cores), 3));
+        p1AgainstNumpy(results, a);
         for (String[] w : WORKLOADS) {
             String id = "perf-" + w[0].toLowerCase(java.util.Locale.ROOT) + "-";
             for (int threads : results.threadCounts()) {
@@ -66,6 +69,32 @@ public final class PerformanceChapter {
         write(generated.resolve("performance-rates.adoc"), rateTable(results));
         write(generated.resolve("performance-goals.adoc"), PerformanceGoals.table(root, results, a));
         scalingFigure(results, a, f);
+    }
+
+    /**
+     * The attainable peak of this run at {@code threads}: the faster of this project's 2048³ and 256³ GEMM rates.
+     * On a loaded machine the long product is interrupted more often than the short one, so neither alone is a
+     * reliable ceiling; the larger of the two is the best rate the machine was seen to sustain.
+     */
+    static double peak(BenchmarkResults results, int threads) {
+        Row large = results.row("kernel-gemm-2048", threads);
+        Row small = results.row("kernel-gemm-256", threads);
+        return Math.max(large.gflops(large.ours()), small.gflops(small.ours()));
+    }
+
+    /** The range of ours / NumPy over the P1 workloads at one thread. */
+    private static void p1AgainstNumpy(BenchmarkResults results, Attributes a) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (String[] w : WORKLOADS) {
+            if (w[0].startsWith("p1-")) {
+                double x = results.row(w[0], 1).oursOverNumpy();
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        a.put("perf-p1-vs-numpy-min", Formats.sig(lo, 2));
+        a.put("perf-p1-vs-numpy-max", Formats.sig(hi, 2));
     }
 
     private static void machineAttributes(BenchmarkResults r, Attributes a) {
@@ -103,8 +132,7 @@ public final class PerformanceChapter {
 
     /** GFLOP/s of each kernel and workload at one thread, and this project's share of its own measured peak. */
     static String rateTable(BenchmarkResults results) {
-        Row peak = results.row("kernel-gemm-2048", 1);
-        double peakRate = peak.gflops(peak.ours());
+        double peakRate = peak(results, 1);
         StringBuilder sb = new StringBuilder("[cols=\"4,2,2,2,2\",options=\"header\"]\n|===\n"
                 + "| kernel or workload (1 thread) | this project (GFLOP/s) | share of peak | PyTorch (GFLOP/s) | NumPy (GFLOP/s)\n");
         for (String[] w : RATES) {

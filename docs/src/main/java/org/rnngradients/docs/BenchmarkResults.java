@@ -1,100 +1,124 @@
 package org.rnngradients.docs;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.Map;
+
+import org.rnngradients.analysis.cli.csv.CsvTable;
 
 /**
- * Collects the JMH results each module records in {@code src/test/java/**}{@code /bench/RESULTS.md} and
- * converts their simple Markdown (headings, lists, fenced code, pipe tables) into AsciiDoc.
+ * The recorded side-by-side comparison ({@code docs/src/bench/compare.sh}) as the book reads it: per workload and
+ * thread count, the median time of this project, PyTorch and NumPy over the alternated rounds, the workload's
+ * floating-point operations, and the machine and versions the run recorded. A missing file or column is an error
+ * naming it: the chapter quotes nothing that was not measured.
  */
 public final class BenchmarkResults {
+    /** Where compare.sh writes, relative to the project root. */
+    static final String DIR = "docs/src/data/performance";
+    static final String SUMMARY = DIR + "/summary.csv";
+    static final String MACHINE = DIR + "/machine.csv";
+    static final String RAW = DIR + "/raw.csv";
 
-    static final String[] MODULES = {"linalg", "cells", "bptt", "analysis"};
+    /** One workload at one thread count: median seconds per implementation (NaN where one was not timed). */
+    public record Row(String workload, int threads, int rounds, double ours, double pytorch, double numpy, double gflop) {
+        /** ours / PyTorch: below 1 this project is faster. */
+        public double oursOverPytorch() {
+            return ours / pytorch;
+        }
 
-    private BenchmarkResults() {
+        /** ours / NumPy. */
+        public double oursOverNumpy() {
+            return ours / numpy;
+        }
+
+        /** GFLOP/s of an implementation's median time. */
+        public double gflops(double seconds) {
+            return gflop / seconds;
+        }
     }
 
-    /** Writes {@code out} with one section per results file found; returns how many were found. */
-    public static int write(Path root, Path out) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        int found = 0;
-        for (String module : MODULES) {
-            Path tests = root.resolve(module).resolve("src/test/java");
-            if (!Files.isDirectory(tests)) {
-                continue;
-            }
-            List<Path> files;
-            try (Stream<Path> s = Files.walk(tests)) {
-                files = s.filter(p -> p.endsWith(Path.of("bench", "RESULTS.md"))).sorted().collect(Collectors.toList());
-            }
-            for (Path f : files) {
-                sb.append("== Module ").append(module).append("\n\nRecorded in `").append(root.relativize(f)).append("`.\n\n");
-                sb.append(toAsciiDoc(Files.readAllLines(f, StandardCharsets.UTF_8))).append('\n');
-                found++;
-            }
-        }
-        if (found == 0) {
-            sb.append("No module had recorded benchmark results when this book was built.\n");
-        }
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
-        return found;
+    private final Map<String, Row> rows;
+    private final Map<String, List<String>> machine;
+
+    private BenchmarkResults(Map<String, Row> rows, Map<String, List<String>> machine) {
+        this.rows = rows;
+        this.machine = machine;
     }
 
-    /** Converts the Markdown subset used by the results files. */
-    static String toAsciiDoc(List<String> lines) {
-        StringBuilder sb = new StringBuilder();
-        List<String> table = new ArrayList<>();
-        boolean code = false;
-        for (String line : lines) {
-            if (line.startsWith("```")) {
-                sb.append(code ? "----\n\n" : "[source,shell]\n----\n");
-                code = !code;
-                continue;
+    /** Reads summary.csv and machine.csv under {@code root}. */
+    public static BenchmarkResults read(Path root) {
+        try {
+            CsvTable summary = CsvTable.read(existing(root, SUMMARY));
+            Map<String, Row> rows = new LinkedHashMap<>();
+            for (int r = 0; r < summary.size(); r++) {
+                Row row = new Row(summary.text(r, "workload"), (int) summary.number(r, "threads"),
+                        (int) summary.number(r, "rounds"), seconds(summary, r, "ours_s"),
+                        seconds(summary, r, "pytorch_s"), seconds(summary, r, "numpy_s"), summary.number(r, "gflop"));
+                rows.put(key(row.workload(), row.threads()), row);
             }
-            if (code) {
-                sb.append(line).append('\n');
-                continue;
+            CsvTable m = CsvTable.read(existing(root, MACHINE));
+            Map<String, List<String>> machine = new LinkedHashMap<>();
+            for (int r = 0; r < m.size(); r++) {
+                machine.computeIfAbsent(m.text(r, "key"), k -> new ArrayList<>()).add(m.text(r, "value"));
             }
-            if (line.startsWith("|")) {
-                table.add(line);
-                continue;
-            }
-            flushTable(table, sb);
-            if (line.startsWith("#")) {
-                sb.append('*').append(line.replaceFirst("^#+\\s*", "")).append("*\n\n");
-            } else if (line.startsWith("- ")) {
-                sb.append("* ").append(line.substring(2)).append('\n');
-            } else {
-                sb.append(line).append('\n');
-            }
+            return new BenchmarkResults(rows, machine);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        flushTable(table, sb);
-        return sb.toString();
     }
 
-    private static void flushTable(List<String> table, StringBuilder sb) {
-        if (table.isEmpty()) {
-            return;
+    private static Path existing(Path root, String file) {
+        Path p = root.resolve(file);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException("the performance chapter needs " + file + " (run docs/src/bench/compare.sh)");
         }
-        sb.append("\n[%autowidth,options=\"header\"]\n|===\n");
-        for (String row : table) {
-            if (row.matches("^\\|[\\s:|-]+\\|?\\s*$")) {
-                continue;                                   // the Markdown alignment row
-            }
-            String inner = row.trim().replaceAll("^\\|", "").replaceAll("\\|$", "");
-            for (String cell : inner.split("\\|", -1)) {
-                sb.append("| ").append(cell.trim()).append(' ');
-            }
-            sb.append('\n');
+        return p;
+    }
+
+    private static double seconds(CsvTable t, int r, String column) {
+        String text = t.text(r, column);
+        return text.isEmpty() ? Double.NaN : t.number(r, column);
+    }
+
+    private static String key(String workload, int threads) {
+        return workload + "@" + threads;
+    }
+
+    /** The row of {@code workload} at {@code threads}. */
+    public Row row(String workload, int threads) {
+        Row row = rows.get(key(workload, threads));
+        if (row == null) {
+            throw new IllegalArgumentException("no recorded result for " + workload + " at " + threads + " thread(s)");
         }
-        sb.append("|===\n\n");
-        table.clear();
+        return row;
+    }
+
+    /** Whether {@code workload} was recorded at {@code threads}. */
+    public boolean has(String workload, int threads) {
+        return rows.containsKey(key(workload, threads));
+    }
+
+    /** The thread counts recorded, ascending (1 and the machine's core count). */
+    public int[] threadCounts() {
+        return rows.values().stream().mapToInt(Row::threads).distinct().sorted().toArray();
+    }
+
+    /** The first value recorded for a machine key (versions, CPU, load, command). */
+    public String machine(String key) {
+        List<String> values = machine.get(key);
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException("machine.csv has no " + key);
+        }
+        return values.get(0);
+    }
+
+    /** Every value recorded for a machine key (PyTorch's configuration lines). */
+    public List<String> machineAll(String key) {
+        return machine.getOrDefault(key, List.of());
     }
 }

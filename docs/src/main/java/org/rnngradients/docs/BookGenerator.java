@@ -35,8 +35,7 @@ public final class BookGenerator {
         new Exercises().contribute(attributes);
         int results = ExperimentResults.write(root, numbers.resolveSibling("experiments-results.adoc"), figures);
         attributes.put("experiment-result-files", Integer.toString(results));
-        int benchmarks = BenchmarkResults.write(root, numbers.resolveSibling("benchmark-results.adoc"));
-        attributes.put("benchmark-result-files", Integer.toString(benchmarks));
+        new PerformanceChapter().contribute(root, generated, attributes, figures);
         Ledger ledger = new Ledger(root);
         LedgerWriter.write(ledger, attributes, numbers.resolveSibling("ledger.adoc"), root, sources);
         int listings = Listings.write(root, attributes, sources);

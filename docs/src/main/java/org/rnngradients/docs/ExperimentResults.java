@@ -28,7 +28,8 @@ public final class ExperimentResults {
             "adding-lstm-T100/summary.csv", "adding-lstm-T100/curves.csv", "adding-hochreiter-lstm-T100/summary.csv",
             "adding-hochreiter-lstm-T100/curves.csv", "exploding-clipping/summary.csv", "exploding-clipping/curves.csv",
             "checkpoint-memory-full/memory.csv", "checkpoint-memory-checkpointed/memory.csv",
-            "profile-agreement-T50/profiles.csv");
+            "profile-agreement-T50/profiles.csv", "performance/raw.csv", "performance/summary.csv",
+            "performance/machine.csv", "performance/build.csv");
     static final int LONG = 40;
 
     private ExperimentResults() {

@@ -130,17 +130,6 @@ class MechanicsTest {
     }
 
     @Test
-    void markdownTablesAndFencesBecomeAsciiDoc() {
-        String adoc = BenchmarkResults.toAsciiDoc(List.of("# Title", "- item", "```", "mvn x", "```",
-                "| a | b |", "|---|--:|", "| 1 | 2 |"));
-        assertTrue(adoc.contains("*Title*"));
-        assertTrue(adoc.contains("* item"));
-        assertTrue(adoc.contains("[source,shell]\n----\nmvn x\n----"));
-        assertTrue(adoc.contains("|===\n| a | b \n| 1 | 2 \n|==="), adoc);
-        assertFalse(adoc.contains("---|"));
-    }
-
-    @Test
     void missingResultsAreReportedNotInvented(@TempDir Path root) throws Exception {
         Path out = root.resolve("out.adoc");
         assertEquals(0, ExperimentResults.write(root, out, new Figures(root.resolve("img"))));

@@ -1,0 +1,62 @@
+package org.rnngradients.analysis.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.rnngradients.analysis.bench.SideBySideWorkloads.Workload;
+import org.rnngradients.linalg.Backend;
+
+/**
+ * This project's half of the side-by-side comparison: times every workload of {@link SideBySideWorkloads} in one
+ * JVM and prints one CSV row per workload, {@code implementation,threads,round,workload,seconds,runs}, where
+ * seconds is the median of the measured runs after the in-process warm-up, per operation. OpenBLAS's thread count comes from
+ * {@code -Drnngradients.threads}. Run by {@code docs/src/bench/compare.sh}, never by the build.
+ *
+ * <p>Arguments: {@code round} (a label copied to the output), then optionally {@code scans} (also time the
+ * scans over H and T), or {@code versions} alone (print the backend's description and exit).
+ */
+public final class SideBySide {
+    private SideBySide() {
+    }
+
+    /** Runs the workloads (see the class comment for the arguments). */
+    public static void main(String[] args) {
+        Backend backend = Backend.current();
+        if (args.length == 1 && args[0].equals("versions")) {
+            System.out.println("backend=" + backend.name());
+            System.out.println("threads=" + backend.threads());
+            System.out.println("description=" + backend.description());
+            return;
+        }
+        if (args.length < 1) {
+            throw new IllegalArgumentException("usage: SideBySide <round> [scans] | versions");
+        }
+        String round = args[0];
+        boolean scans = args.length > 1 && args[1].equals("scans");
+        List<Workload> workloads = SideBySideWorkloads.all(scans);
+        for (Workload w : workloads) {
+            double seconds = medianSeconds(w);
+            System.out.printf(Locale.ROOT, "ours,%d,%s,%s,%.6e,%d%n", backend.threads(), round, w.name(), seconds,
+                    w.runs());
+            System.out.flush();
+        }
+    }
+
+    /** The median wall time of {@code w}'s measured runs, after its warm-up runs. */
+    static double medianSeconds(Workload w) {
+        for (int i = 0; i < w.warmUp(); i++) {
+            w.action().run();
+        }
+        double[] times = new double[w.runs()];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            w.action().run();
+            times[i] = (System.nanoTime() - start) * 1e-9;
+        }
+        Arrays.sort(times);
+        int mid = times.length / 2;
+        double median = times.length % 2 == 1 ? times[mid] : 0.5 * (times[mid - 1] + times[mid]);
+        return median / w.operations();
+    }
+}

@@ -31,6 +31,7 @@ public final class BookGenerator {
         new ProductChapter().contribute(attributes, figures);
         new GammaChapter().contribute(attributes, figures);
         new LyapunovChapter().contribute(attributes, figures);
+        new LyapunovChapter().contributeFiniteSize(root, generated, attributes, figures);
         new ExperimentsChapter().contribute(attributes, figures);
         new Exercises().contribute(attributes);
         int results = ExperimentResults.write(root, numbers.resolveSibling("experiments-results.adoc"), figures);

@@ -28,7 +28,7 @@ final class Text001 {
         m.on("pow-08-13", x -> x.number(Claims.scaledIdentityPowerNorm(0.8, 13, 2)));
         m.on("twenty-times", x -> x.number(1 / Claims.scaledIdentityPowerNorm(0.8, 13, 2)));
         m.on("explode-few-steps", Text001::explodeFewSteps);
-        m.on("radius-explodes", Text001::radiusExplodes);
+        m.on("radius-explodes", x -> radiusExplodes(x, root));
         m.on("orientation", Text001::orientation);
         m.on("typical-init", Text001::typicalInit);
         m.on("nan-few-steps", x -> nanFewSteps(x, root));
@@ -68,14 +68,28 @@ final class Text001 {
          .verdict(Verdict.forStatement(steps <= FEW_STEPS));
     }
 
-    private static void radiusExplodes(Measurement m) {
-        double gain = 1.5;
-        double lambda = LyapunovChapter.meanLargest(gain);
-        double rho = LyapunovChapter.meanRecurrentRadius(gain);
-        m.value(Formats.fixed(lambda, 3)).quote("rho", Formats.fixed(rho, 2)).put("gain", Double.toString(gain))
-         .put("epsilon", Double.toString(Regime.DEFAULT_EPSILON))
-         .require(lambda < Regime.DEFAULT_EPSILON && rho > gain, "ρ(W) is above the gain and λ₁ below ε")
-         .verdict(Verdict.forStatement(lambda > Regime.DEFAULT_EPSILON));
+    private static void radiusExplodes(Measurement m, Path root) {
+        FiniteSizeStudy study = FiniteSizeStudy.of(root);
+        double gain = FiniteSizeSection.PROBE_GAIN;
+        java.util.List<Integer> sizes = study.sizes(FiniteSizeSection.CELL);
+        int small = sizes.get(0);
+        int large = sizes.get(sizes.size() - 1);
+        FiniteSizeStudy.Point ps = study.at(FiniteSizeSection.CELL, small, gain);
+        FiniteSizeStudy.Point pl = study.at(FiniteSizeSection.CELL, large, gain);
+        double eps = Regime.DEFAULT_EPSILON;
+        org.rnngradients.analysis.MeanFieldTheory theory = new org.rnngradients.analysis.MeanFieldTheory();
+        double limit = theory.largestExponent(gain);
+        double rho = gain * study.radiusAtUnitGain(large);
+        m.value(Formats.fixed(pl.mean(), 3)).quote("rho", Formats.fixed(rho, 2)).put("gain", Double.toString(gain))
+         .put("small", ps.exploding() + " of " + ps.networks()).put("large", pl.exploding() + " of " + pl.networks())
+         .put("small-n", Integer.toString(small)).quote("large-n", Integer.toString(large))
+         .put("mean-field", Formats.fixed(limit, 3))
+         .put("small-cross", Formats.fixed(study.crossing(FiniteSizeSection.CELL, small, eps).gain(), 2))
+         .put("large-cross", Formats.fixed(study.crossing(FiniteSizeSection.CELL, large, eps).gain(), 2))
+         .put("limit-cross", Formats.fixed(theory.gainForExponent(eps), 2))
+         .require(study.crossing(FiniteSizeSection.CELL, large, eps).gain()
+                 < study.crossing(FiniteSizeSection.CELL, small, eps).gain(), "the ε-crossing falls with N")
+         .verdict(Verdict.forSizes(ps.exploding() == ps.networks(), pl.exploding() == pl.networks(), limit > eps));
     }
 
     private static void orientation(Measurement m) {

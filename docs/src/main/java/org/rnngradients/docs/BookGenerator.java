@@ -33,7 +33,9 @@ public final class BookGenerator {
         new LyapunovChapter().contribute(attributes, figures);
         new LyapunovChapter().contributeFiniteSize(root, generated, attributes, figures);
         new ExperimentsChapter().contribute(attributes, figures);
+        new FlossingChapter(root.resolve(ExperimentResults.DIR), attributes).contribute(figures);
         new Exercises().contribute(attributes);
+        new LongRangeSection(new LongRangeRuns(root.resolve(ExperimentResults.DIR))).write(generated, attributes, figures);
         int results = ExperimentResults.write(root, numbers.resolveSibling("experiments-results.adoc"), figures);
         attributes.put("experiment-result-files", Integer.toString(results));
         int benchmarks = BenchmarkResults.write(root, numbers.resolveSibling("benchmark-results.adoc"));

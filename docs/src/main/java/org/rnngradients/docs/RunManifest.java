@@ -33,6 +33,21 @@ final class RunManifest {
         }
     }
 
+    /** The value of option {@code name} (e.g. {@code --lr}) in the manifest's "options", as written (quotes removed). */
+    static String option(Path data, String run, String name) {
+        Path file = data.resolve(run).resolve("manifest.json");
+        try {
+            Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"([^\"]*)\"|[^,}\\s]+)")
+                    .matcher(Files.readString(file, StandardCharsets.UTF_8));
+            if (!m.find()) {
+                throw new IllegalArgumentException("no option " + name + " in " + file);
+            }
+            return m.group(2) != null ? m.group(2) : m.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether the run directory holds its manifest (the CLI writes it last, so the run is finished). */
     static boolean finished(Path data, String run) {
         return Files.isRegularFile(data.resolve(run).resolve("manifest.json"));

@@ -32,6 +32,7 @@ final class Text001 {
         m.on("orientation", Text001::orientation);
         m.on("typical-init", Text001::typicalInit);
         m.on("nan-few-steps", x -> nanFewSteps(x, root));
+        m.on("optimiser-no-fix", x -> optimiserNoFix(x, root));
     }
 
     /** One cell: ρ^T against the printed figure; a cell printed as ≈ 0 (no figure) must be negligible. */
@@ -111,7 +112,22 @@ final class Text001 {
 
     private static void nanFewSteps(Measurement m, Path root) {
         double[] c = Text000.clipping(root);
+        int[] d = LongRangeClaims.divergence(root);
         m.value(Integer.toString((int) c[0])).put("steps", Integer.toString((int) c[3]))
-         .verdict(Verdict.forStatement(c[1] == 1 && c[0] <= FEW_STEPS));
+         .put("diverged", Integer.toString(d[0])).put("single", Integer.toString(d[1]))
+         .put("few", FEW_STEPS + " steps")
+         .require(c[1] == 1 && d[0] > 0 && d[0] < d[1] && d[1] < c[0], "it diverges first, overflows float32 next, double last")
+         .verdict(d[1] <= FEW_STEPS ? Verdict.HOLDS : d[0] <= FEW_STEPS ? Verdict.APPROXIMATE : Verdict.FALSE);
+    }
+
+    private static void optimiserNoFix(Measurement m, Path root) {
+        double[] o = LongRangeClaims.optimisers(root);
+        m.require(o[0] > 0, "optimiser runs are recorded").require(o[2] < AddingResults.SOLVED, "every setting learns the shortest length");
+        String budget = String.format(java.util.Locale.ROOT, "%,d",
+                LongRangeClaims.runs(root).runs(LongRangeSection.OPTIMISER).get(0).budget()).replace(',', '\u2009');
+        m.value(Formats.fixed(o[1], 2)).put("settings", Integer.toString((int) o[0])).put("budget", budget)
+         .put("lag", Integer.toString(LongRangeClaims.LONG_LAG)).put("short", Integer.toString((int) o[3]))
+         .put("short-ratio", Formats.fixed(o[2], 3))
+         .verdict(Verdict.forStatement(o[1] > AddingResults.FAILED));
     }
 }

@@ -59,6 +59,17 @@ public enum Verdict {
         return atSmallest ? HOLDS : APPROXIMATE;
     }
 
+    /**
+     * A law stated without its condition: holds when it holds everywhere tested, holds approximately when it holds in
+     * the regime its text is describing but a counterexample exists outside it, false when it fails in that regime.
+     */
+    public static Verdict forRegime(boolean inRegimeMeant, boolean everywhere) {
+        if (!inRegimeMeant) {
+            return FALSE;
+        }
+        return everywhere ? HOLDS : APPROXIMATE;
+    }
+
     /** A universal statement: holds when no counterexample was found, false otherwise. */
     public static Verdict forStatement(boolean noCounterexample) {
         return noCounterexample ? HOLDS : FALSE;

@@ -23,9 +23,9 @@ final class LongRangeRuns {
                double inputBias, String optimiser, double learningRate, double momentum, long budget,
                long sequences, boolean solved, double testMse, double testOverBaseline, double withinTolerance) {
 
-        /** "chrono" when the run used chrono initialisation of the gate biases, else the weight initialisation. */
+        /** "chrono" when the run used chrono initialisation of the gate biases, else "default" (its weight init). */
         String initialisation() {
-            return dir.contains("-chrono-") ? "chrono" : init;
+            return dir.contains("-chrono-") ? "chrono" : "default (" + init + ")";
         }
     }
 

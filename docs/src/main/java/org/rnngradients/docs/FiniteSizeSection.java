@@ -215,6 +215,10 @@ final class FiniteSizeSection {
         a.put("fs-gains", Integer.toString(study.curve(CELL, smallest).size()));
         a.put("fs-networks", Integer.toString(study.curve(CELL, smallest).get(0).networks()));
         a.put("fs-probe-gain", Double.toString(PROBE_GAIN));
+        a.put("fs-extra-run", sizes.contains(1024)
+                ? "The networks of N = 1024, four times slower per step than those of 512, are a run of their own ("
+                  + "`" + FiniteSizeStudy.TANH_1024 + "`) at " + study.curve(CELL, 1024).size() + " of the gains."
+                : "The run at N = 1024 (`" + FiniteSizeStudy.TANH_1024 + "`) had not finished when this book was built.");
         a.put("fs-mean-field-eps-gain", Formats.fixed(theory.gainForExponent(Regime.DEFAULT_EPSILON), 3));
         a.put("fs-mean-field-probe", Formats.fixed(theory.largestExponent(PROBE_GAIN), 3));
         for (int n : new int[] {smallest, largest}) {

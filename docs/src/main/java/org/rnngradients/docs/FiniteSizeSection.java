@@ -202,7 +202,8 @@ final class FiniteSizeSection {
         if (!Double.isFinite(value)) {
             return "no crossing";
         }
-        return Formats.fixed(value, 3) + " ± " + (Double.isFinite(se) ? Formats.fixed(se, 3) : "–");
+        String error = !Double.isFinite(se) ? "–" : se >= 0.001 ? Formats.fixed(se, 3) : Formats.adoc(se, 1);
+        return Formats.fixed(value, 3) + " ± " + error;
     }
 
     private void numbers(Attributes a, List<Integer> sizes) {
@@ -226,17 +227,17 @@ final class FiniteSizeSection {
             FiniteSizeStudy.Crossing zero = study.crossing(CELL, n, 0);
             FiniteSizeStudy.Crossing eps = study.crossing(CELL, n, Regime.DEFAULT_EPSILON);
             FiniteSizeStudy.Point p = study.at(CELL, n, PROBE_GAIN);
-            a.put(key + "-cross-zero", pm(zero.gain(), zero.se()));
-            a.put(key + "-cross-eps", pm(eps.gain(), eps.se()));
-            a.put(key + "-cross-zero-per-network", pm(zero.perNetwork(), zero.perNetworkSe()));
-            a.put(key + "-probe-mean", pm(p.mean(), p.se()));
+            a.putAdoc(key + "-cross-zero", pm(zero.gain(), zero.se()));
+            a.putAdoc(key + "-cross-eps", pm(eps.gain(), eps.se()));
+            a.putAdoc(key + "-cross-zero-per-network", pm(zero.perNetwork(), zero.perNetworkSe()));
+            a.putAdoc(key + "-probe-mean", pm(p.mean(), p.se()));
             a.put(key + "-probe-chaotic", p.exploding() + " of " + p.networks());
         }
         FiniteSizeStudy.Crossing longEps = study.longRunCrossing(Regime.DEFAULT_EPSILON);
         FiniteSizeStudy.Crossing shortEps = study.crossing(CELL, 256, Regime.DEFAULT_EPSILON);
         if (longEps != null && shortEps != null) {
-            a.put("fs-long-t-eps", pm(longEps.gain(), longEps.se()));
-            a.put("fs-short-t-eps", pm(shortEps.gain(), shortEps.se()));
+            a.putAdoc("fs-long-t-eps", pm(longEps.gain(), longEps.se()));
+            a.putAdoc("fs-short-t-eps", pm(shortEps.gain(), shortEps.se()));
         }
         gatedNumbers(a);
     }
@@ -254,8 +255,8 @@ final class FiniteSizeSection {
             a.put("fs-" + cell + "-large-n", Integer.toString(large));
             FiniteSizeStudy.Crossing cs = study.crossing(cell, small, 0);
             FiniteSizeStudy.Crossing cl = study.crossing(cell, large, 0);
-            a.put("fs-" + cell + "-small-cross", pm(cs.gain(), cs.se()));
-            a.put("fs-" + cell + "-large-cross", pm(cl.gain(), cl.se()));
+            a.putAdoc("fs-" + cell + "-small-cross", pm(cs.gain(), cs.se()));
+            a.putAdoc("fs-" + cell + "-large-cross", pm(cl.gain(), cl.se()));
         }
     }
 }

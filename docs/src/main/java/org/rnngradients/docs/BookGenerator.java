@@ -31,8 +31,11 @@ public final class BookGenerator {
         new ProductChapter().contribute(attributes, figures);
         new GammaChapter().contribute(attributes, figures);
         new LyapunovChapter().contribute(attributes, figures);
+        new LyapunovChapter().contributeFiniteSize(root, generated, attributes, figures);
         new ExperimentsChapter().contribute(attributes, figures);
+        new FlossingChapter(root.resolve(ExperimentResults.DIR), attributes).contribute(figures);
         new Exercises().contribute(attributes);
+        new LongRangeSection(new LongRangeRuns(root.resolve(ExperimentResults.DIR))).write(generated, attributes, figures);
         int results = ExperimentResults.write(root, numbers.resolveSibling("experiments-results.adoc"), figures);
         attributes.put("experiment-result-files", Integer.toString(results));
         new PerformanceChapter().contribute(root, generated, attributes, figures);

@@ -8,8 +8,6 @@ import org.rnngradients.analysis.LyapunovResult;
 import org.rnngradients.analysis.LyapunovSpectrum;
 import org.rnngradients.analysis.Regime;
 import org.rnngradients.analysis.plot.Chart;
-import org.rnngradients.analysis.plot.Palette;
-import org.rnngradients.analysis.plot.Style;
 import org.rnngradients.cells.CellKind;
 import org.rnngradients.cells.Cells;
 import org.rnngradients.cells.RecurrentCell;
@@ -96,7 +94,7 @@ public final class LyapunovChapter {
     static final int DRAWS = 8;
     static final int SPECTRUM_DRAWS = 4;
 
-    /** Adds the spectra figure, the largest-exponent sweep, the per-gain table and the Hénon exponents. */
+    /** Adds the spectra figure of N = 32 networks, the per-gain table and the Hénon exponents. */
     public void contribute(Attributes a, Figures f) {
         Chart chart = new Chart("exponent index i", "λᵢ (nats per step)").integerX();
         for (double g : GAINS) {
@@ -119,7 +117,6 @@ public final class LyapunovChapter {
             a.put(key + "-chaotic", Integer.toString(chaoticCount(g)));
         }
         f.chart(LyapunovChapter.class, "lyapunov-spectra", "Lyapunov spectra for five gains", chart);
-        sweep(a, f);
         LyapunovResult henon = new LyapunovSpectrum(2, 1000, 100_000, 1).compute(HenonMap.classical());
         a.put("henon-l1", Formats.fixed(henon.exponents()[0], 3));
         a.put("henon-l2", Formats.fixed(henon.exponents()[1], 3));
@@ -131,34 +128,15 @@ public final class LyapunovChapter {
         a.put("lyap-epsilon", Double.toString(Regime.DEFAULT_EPSILON));
     }
 
-    /** Lowest and highest exponent shown in the zoomed panel of the sweep, around the margin ±ε. */
-    static final double ZOOM_LOW = -0.1;
-    static final double ZOOM_HIGH = 0.25;
-
-    private static void sweep(Attributes a, Figures f) {
-        double[] gains = new double[16];
-        double[] mean = new double[gains.length];
-        for (int i = 0; i < gains.length; i++) {
-            gains[i] = 0.25 * (i + 1);
-            mean[i] = meanLargest(gains[i]);
-        }
-        double eps = Regime.DEFAULT_EPSILON;
-        String line = "tanh RNN, N = " + N + ", mean of " + DRAWS;
-        Chart full = new Chart("gain g", "λ₁ (nats per step)").title("all gains")
-                .line(line, gains, mean, Style.solid(0).withMarkers())
-                .horizontal("λ₁ = 0", 0, Style.dashed(Palette.BLACK));
-        double[] ends = {gains[0], gains[gains.length - 1]};
-        Chart zoom = new Chart("gain g", "λ₁ (nats per step)").title("near λ₁ = 0, margin ±ε shaded")
-                .yRange(ZOOM_LOW, ZOOM_HIGH)
-                .band("marginal band |λ₁| ≤ ε = " + eps, ends, new double[] {-eps, -eps}, new double[] {eps, eps}, Palette.GREY)
-                .line(line, gains, mean, Style.solid(0).withMarkers())
-                .horizontal("λ₁ = 0", 0, Style.dashed(Palette.BLACK));
-        f.grid(LyapunovChapter.class, "lyapunov-largest-vs-gain", "Largest exponent against gain", 2, 360, 420,
-                java.util.List.of(full, zoom));
-        int cross = 0;
-        while (cross < gains.length && mean[cross] <= Regime.DEFAULT_EPSILON) {
-            cross++;
-        }
-        a.put("lyap-cross-gain", cross < gains.length ? Formats.fixed(gains[cross], 2) : "none");
+    /**
+     * Adds the recorded finite-size study (figures, numbers) and writes its table as
+     * {@code lyapunov-finite-size.adoc} in {@code generated}.
+     */
+    public void contributeFiniteSize(java.nio.file.Path root, java.nio.file.Path generated, Attributes a, Figures f)
+            throws java.io.IOException {
+        String table = new FiniteSizeSection(FiniteSizeStudy.of(root)).contribute(a, f);
+        java.nio.file.Files.createDirectories(generated);
+        java.nio.file.Files.writeString(generated.resolve("lyapunov-finite-size.adoc"), table,
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 }

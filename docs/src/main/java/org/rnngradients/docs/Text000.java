@@ -11,6 +11,7 @@ final class Text000 {
 
     static void register(Measurements m, Path root) {
         m.on("adding-vanilla", x -> addingVanilla(x, root));
+        m.on("lstm-thousand", x -> lstmThousand(x, root));
         m.on("clipping-prevents-divergence", x -> clippingPreventsDivergence(x, root));
         m.on("radius-bound", Text000::radiusBound);
         m.on("norm-bound", Text000::normBound);
@@ -139,5 +140,15 @@ final class Text000 {
             worst = Math.max(worst, Claims.clipOutcome(norm, 5, 61)[0] / norm);
         }
         m.value(Formats.fixed(worst, 12)).verdict(Verdict.forStatement(worst <= 1 + 1e-12));
+    }
+
+    private static void lstmThousand(Measurement m, Path root) {
+        long[] t = LongRangeClaims.thousand(root);
+        m.require(t[0] > 0, "there are recorded runs at T = 1000");
+        String budget = String.format(java.util.Locale.ROOT, "%,d", LongRangeClaims.chrono(root, 1000).get(0).budget())
+                .replace(',', '\u2009');
+        m.value(t[1] + " of " + t[0]).put("fewest", Long.toString(t[2])).put("most", Long.toString(t[3]))
+         .put("budget", budget)
+         .verdict(t[1] == t[0] ? Verdict.HOLDS : t[1] == 0 ? Verdict.FALSE : Verdict.APPROXIMATE);
     }
 }

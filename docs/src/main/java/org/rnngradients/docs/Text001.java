@@ -28,10 +28,11 @@ final class Text001 {
         m.on("pow-08-13", x -> x.number(Claims.scaledIdentityPowerNorm(0.8, 13, 2)));
         m.on("twenty-times", x -> x.number(1 / Claims.scaledIdentityPowerNorm(0.8, 13, 2)));
         m.on("explode-few-steps", Text001::explodeFewSteps);
-        m.on("radius-explodes", Text001::radiusExplodes);
+        m.on("radius-explodes", x -> radiusExplodes(x, root));
         m.on("orientation", Text001::orientation);
         m.on("typical-init", Text001::typicalInit);
         m.on("nan-few-steps", x -> nanFewSteps(x, root));
+        m.on("optimiser-no-fix", x -> optimiserNoFix(x, root));
     }
 
     /** One cell: ρ^T against the printed figure; a cell printed as ≈ 0 (no figure) must be negligible. */
@@ -68,14 +69,28 @@ final class Text001 {
          .verdict(Verdict.forStatement(steps <= FEW_STEPS));
     }
 
-    private static void radiusExplodes(Measurement m) {
-        double gain = 1.5;
-        double lambda = LyapunovChapter.meanLargest(gain);
-        double rho = LyapunovChapter.meanRecurrentRadius(gain);
-        m.value(Formats.fixed(lambda, 3)).quote("rho", Formats.fixed(rho, 2)).put("gain", Double.toString(gain))
-         .put("epsilon", Double.toString(Regime.DEFAULT_EPSILON))
-         .require(lambda < Regime.DEFAULT_EPSILON && rho > gain, "ρ(W) is above the gain and λ₁ below ε")
-         .verdict(Verdict.forStatement(lambda > Regime.DEFAULT_EPSILON));
+    private static void radiusExplodes(Measurement m, Path root) {
+        FiniteSizeStudy study = FiniteSizeStudy.of(root);
+        double gain = FiniteSizeSection.PROBE_GAIN;
+        java.util.List<Integer> sizes = study.sizes(FiniteSizeSection.CELL);
+        int small = sizes.get(0);
+        int large = sizes.get(sizes.size() - 1);
+        FiniteSizeStudy.Point ps = study.at(FiniteSizeSection.CELL, small, gain);
+        FiniteSizeStudy.Point pl = study.at(FiniteSizeSection.CELL, large, gain);
+        double eps = Regime.DEFAULT_EPSILON;
+        org.rnngradients.analysis.MeanFieldTheory theory = new org.rnngradients.analysis.MeanFieldTheory();
+        double limit = theory.largestExponent(gain);
+        double rho = gain * study.radiusAtUnitGain(large);
+        m.value(Formats.fixed(pl.mean(), 3)).quote("rho", Formats.fixed(rho, 2)).put("gain", Double.toString(gain))
+         .put("small", ps.exploding() + " of " + ps.networks()).put("large", pl.exploding() + " of " + pl.networks())
+         .put("small-n", Integer.toString(small)).quote("large-n", Integer.toString(large))
+         .put("mean-field", Formats.fixed(limit, 3))
+         .put("small-cross", Formats.fixed(study.crossing(FiniteSizeSection.CELL, small, eps).gain(), 2))
+         .put("large-cross", Formats.fixed(study.crossing(FiniteSizeSection.CELL, large, eps).gain(), 2))
+         .put("limit-cross", Formats.fixed(theory.gainForExponent(eps), 2))
+         .require(study.crossing(FiniteSizeSection.CELL, large, eps).gain()
+                 < study.crossing(FiniteSizeSection.CELL, small, eps).gain(), "the ε-crossing falls with N")
+         .verdict(Verdict.forSizes(ps.exploding() == ps.networks(), pl.exploding() == pl.networks(), limit > eps));
     }
 
     private static void orientation(Measurement m) {
@@ -97,7 +112,22 @@ final class Text001 {
 
     private static void nanFewSteps(Measurement m, Path root) {
         double[] c = Text000.clipping(root);
+        int[] d = LongRangeClaims.divergence(root);
         m.value(Integer.toString((int) c[0])).put("steps", Integer.toString((int) c[3]))
-         .verdict(Verdict.forStatement(c[1] == 1 && c[0] <= FEW_STEPS));
+         .put("diverged", Integer.toString(d[0])).put("single", Integer.toString(d[1]))
+         .put("few", FEW_STEPS + " steps")
+         .require(c[1] == 1 && d[0] > 0 && d[0] < d[1] && d[1] < c[0], "it diverges first, overflows float32 next, double last")
+         .verdict(d[1] <= FEW_STEPS ? Verdict.HOLDS : d[0] <= FEW_STEPS ? Verdict.APPROXIMATE : Verdict.FALSE);
+    }
+
+    private static void optimiserNoFix(Measurement m, Path root) {
+        double[] o = LongRangeClaims.optimisers(root);
+        m.require(o[0] > 0, "optimiser runs are recorded").require(o[2] < AddingResults.SOLVED, "every setting learns the shortest length");
+        String budget = String.format(java.util.Locale.ROOT, "%,d",
+                LongRangeClaims.runs(root).runs(LongRangeSection.OPTIMISER).get(0).budget()).replace(',', '\u2009');
+        m.value(Formats.fixed(o[1], 2)).put("settings", Integer.toString((int) o[0])).put("budget", budget)
+         .put("lag", Integer.toString(LongRangeClaims.LONG_LAG)).put("short", Integer.toString((int) o[3]))
+         .put("short-ratio", Formats.fixed(o[2], 3))
+         .verdict(Verdict.forStatement(o[1] > AddingResults.FAILED));
     }
 }

@@ -12,6 +12,8 @@ final class Text002 {
     static void register(Measurements m, Path root) {
         m.on("short-sequences", x -> shortSequences(x, root));
         m.on("step-30-vs-1", Text002::stepThirtyVersusOne);
+        m.on("lstm-struggle-100", x -> lstmStruggle(x, root));
+        m.on("saturation-trap", Text002::saturationTrap);
         m.on("pow-07-20", x -> x.number(Claims.scaledIdentityPowerNorm(0.7, 20, 3)));
         m.on("pow-15-20", x -> x.number(Claims.scaledIdentityPowerNorm(1.5, 20, 3)));
         m.on("orthogonal-radius", Text002::orthogonalRadius);
@@ -53,12 +55,34 @@ final class Text002 {
     }
 
     private static void stepThirtyVersusOne(Measurement m) {
-        double[] vanilla = Lab.meanLog10Profile(CellKind.RNN_TANH);
+        double[] vanilla = Lab.meanLog10Profile(CellKind.RNN_TANH);   // vanilla[t - 1] is time step t; loss at t = T
         double step1 = vanilla[0];
         double step30 = vanilla[29];
+        double back1 = vanilla[Lab.T - 2];
+        double back30 = vanilla[Lab.T - 31];
         m.put("t", Integer.toString(Lab.T)).put("at30", Formats.fixed(step30, 1)).put("at1", Formats.fixed(step1, 1))
+         .put("back30", Formats.fixed(back30, 1)).put("back1", Formats.fixed(back1, 1))
          .require(step30 > step1, "t = 1 is the smaller")
-         .verdict(Verdict.forStatement(step30 < step1 - 1));
+         .verdict(Verdict.forStatement(back30 < back1 - 2));
+    }
+
+    private static void lstmStruggle(Measurement m, Path root) {
+        double cost = LongRangeClaims.lengthCost(root);
+        m.require(cost > 0, "chrono runs at T = 100 and T = 1000 are recorded");
+        m.value(Double.isFinite(cost) ? Formats.fixed(cost, 2) : "not learnt")
+         .verdict(cost > 10 ? Verdict.HOLDS : cost > 4 ? Verdict.APPROXIMATE : Verdict.FALSE);
+    }
+
+    /** Gain of the expanding counterexample in the saturation-trap row. */
+    static final double TRAP_GAIN = 1.5;
+
+    private static void saturationTrap(Measurement m) {
+        double[] unit = SaturationTrap.recovery(1, 71);
+        double[] expanding = SaturationTrap.recovery(TRAP_GAIN, 71);
+        m.value(Integer.toString((int) expanding[0])).put("n", Integer.toString(SaturationTrap.N))
+         .put("spike", Formats.fixed(SaturationTrap.SPIKE, 0)).put("horizon", Integer.toString(SaturationTrap.HORIZON))
+         .put("best", Formats.adoc(unit[1], 3)).put("gain", Double.toString(TRAP_GAIN))
+         .verdict(Verdict.forRegime(unit[0] < 0 && unit[1] < 1, expanding[0] < 0));
     }
 
     private static void orthogonalRadius(Measurement m) {

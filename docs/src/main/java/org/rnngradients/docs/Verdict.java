@@ -18,6 +18,9 @@ public enum Verdict {
         this.label = label;
     }
 
+    /** From this many significant digits on, a stated number is judged at the precision it is written with. */
+    public static final int PRECISE_DIGITS = 3;
+
     /** The words the ledger prints. */
     public String label() {
         return label;
@@ -25,18 +28,47 @@ public enum Verdict {
 
     // tag::numeric-verdict[]
     /**
-     * A number written with {@code digits} significant digits holds when the measurement rounds to it,
-     * holds approximately within a factor 1.5, and is false beyond that.
+     * A number written with {@code digits} significant digits holds when the measurement rounds to it. One or two
+     * digits are a rough figure: within a factor 1.5 it holds approximately, beyond that it is false. Three or more
+     * digits claim that precision: off by one unit in the last digit it holds approximately, beyond that it is false.
      */
     public static Verdict forNumber(double stated, int digits, double measured) {
         double rounded = new BigDecimal(measured).round(new MathContext(digits)).doubleValue();
         if (Math.abs(rounded - stated) <= 1e-12 * Math.abs(stated)) {
             return HOLDS;
         }
+        if (digits >= PRECISE_DIGITS) {
+            double unit = Math.pow(10, Math.floor(Math.log10(Math.abs(stated))) - digits + 1);
+            return Math.abs(rounded - stated) <= unit * (1 + 1e-9) ? APPROXIMATE : FALSE;
+        }
         double factor = Math.abs(Math.log(measured / stated));
         return factor <= Math.log(1.5) ? APPROXIMATE : FALSE;
     }
     // end::numeric-verdict[]
+
+    /**
+     * A statement about large random networks, measured at several sizes N and in the N → ∞ theory: holds when
+     * it holds at the smallest and the largest size measured, holds approximately when it fails at the smallest
+     * but holds at the largest and in the limit (a finite-size effect), false when it fails at the largest size or
+     * in the limit.
+     */
+    public static Verdict forSizes(boolean atSmallest, boolean atLargest, boolean inLimit) {
+        if (!atLargest || !inLimit) {
+            return FALSE;
+        }
+        return atSmallest ? HOLDS : APPROXIMATE;
+    }
+
+    /**
+     * A law stated without its condition: holds when it holds everywhere tested, holds approximately when it holds in
+     * the regime its text is describing but a counterexample exists outside it, false when it fails in that regime.
+     */
+    public static Verdict forRegime(boolean inRegimeMeant, boolean everywhere) {
+        if (!inRegimeMeant) {
+            return FALSE;
+        }
+        return everywhere ? HOLDS : APPROXIMATE;
+    }
 
     /** A universal statement: holds when no counterexample was found, false otherwise. */
     public static Verdict forStatement(boolean noCounterexample) {

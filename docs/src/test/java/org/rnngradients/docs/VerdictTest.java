@@ -13,8 +13,27 @@ class VerdictTest {
     }
 
     @Test
-    void numberWithinHalfAgainIsApproximate() {
-        assertEquals(Verdict.APPROXIMATE, Verdict.forNumber(0.387, 3, 0.3487));
+    void roughNumberWithinHalfAgainIsApproximate() {
+        assertEquals(Verdict.APPROXIMATE, Verdict.forNumber(0.4, 1, 0.3487));
+        assertEquals(Verdict.APPROXIMATE, Verdict.forNumber(0.39, 2, 0.3487));
+    }
+
+    @Test
+    void threeDigitNumberIsJudgedAtItsPrecision() {
+        assertEquals(Verdict.FALSE, Verdict.forNumber(0.387, 3, 0.3487));
+        assertEquals(Verdict.APPROXIMATE, Verdict.forNumber(0.387, 3, 0.3884), "one unit in the last digit");
+        assertEquals(Verdict.APPROXIMATE, Verdict.forNumber(0.387, 3, 0.3856));
+        assertEquals(Verdict.FALSE, Verdict.forNumber(0.387, 3, 0.3894), "two units");
+        assertEquals(Verdict.HOLDS, Verdict.forNumber(0.995, 3, 0.99505));
+        assertEquals(Verdict.FALSE, Verdict.forNumber(3300, 4, 3325.3));
+    }
+
+    @Test
+    void sizeStudyIsApproximateWhenOnlySmallNetworksFail() {
+        assertEquals(Verdict.HOLDS, Verdict.forSizes(true, true, true));
+        assertEquals(Verdict.APPROXIMATE, Verdict.forSizes(false, true, true));
+        assertEquals(Verdict.FALSE, Verdict.forSizes(false, false, true));
+        assertEquals(Verdict.FALSE, Verdict.forSizes(true, true, false));
     }
 
     @Test

@@ -37,6 +37,7 @@ public final class BookGenerator {
         attributes.put("experiment-result-files", Integer.toString(results));
         int benchmarks = BenchmarkResults.write(root, numbers.resolveSibling("benchmark-results.adoc"));
         attributes.put("benchmark-result-files", Integer.toString(benchmarks));
+        TestingAppendix.write(root, attributes, generated);
         Ledger ledger = new Ledger(root);
         LedgerWriter.write(ledger, attributes, numbers.resolveSibling("ledger.adoc"), root, sources);
         int listings = Listings.write(root, attributes, sources);

@@ -87,6 +87,7 @@ class AnalysisBadInputSweepTest {
         Path dir = scratch();
         npy(s, dir);
         csv(s, dir);
+        SweepBadInputCases.add(s, dir);
         return s;
     }
 

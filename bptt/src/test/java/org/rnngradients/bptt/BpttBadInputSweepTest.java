@@ -14,6 +14,7 @@ import org.rnngradients.bptt.clip.GradientClipper;
 import org.rnngradients.bptt.clip.GradientClipping;
 import org.rnngradients.bptt.clip.NonFiniteGradientException;
 import org.rnngradients.bptt.clip.NonFinitePolicy;
+import org.rnngradients.bptt.floss.FlossingBadInputCases;
 import org.rnngradients.bptt.loss.Loss;
 import org.rnngradients.bptt.loss.MeanSquaredError;
 import org.rnngradients.bptt.loss.SoftmaxCrossEntropy;
@@ -109,6 +110,7 @@ class BpttBadInputSweepTest {
         optimisers(s);
         tasks(s);
         training(s);
+        FlossingBadInputCases.add(s);
         return s;
     }
 

@@ -39,6 +39,7 @@ public final class BookGenerator {
         int results = ExperimentResults.write(root, numbers.resolveSibling("experiments-results.adoc"), figures);
         attributes.put("experiment-result-files", Integer.toString(results));
         new PerformanceChapter().contribute(root, generated, attributes, figures);
+        TestingAppendix.write(root, attributes, generated);
         Ledger ledger = new Ledger(root);
         LedgerWriter.write(ledger, attributes, numbers.resolveSibling("ledger.adoc"), root, sources);
         int listings = Listings.write(root, attributes, sources);

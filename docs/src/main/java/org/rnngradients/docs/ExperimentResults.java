@@ -48,7 +48,9 @@ public final class ExperimentResults {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.walk(dir, 2)) {
-                files = s.filter(p -> p.toString().endsWith(".csv")).sorted().collect(Collectors.toList());
+                // mutation/ holds the testing appendix's data (TestingAppendix), not experiment results
+                files = s.filter(p -> p.toString().endsWith(".csv") && !p.startsWith(dir.resolve("mutation"))).sorted()
+                        .collect(Collectors.toList());
             }
         }
         Path gen = out.toAbsolutePath().getParent();

@@ -13,7 +13,9 @@ import java.util.stream.Stream;
  * empty, the file system root, the working directory or one of its ancestors. An existing target is refused
  * unless {@code --force} is given, and even then it is replaced only when it is a directory written by an
  * earlier run: its {@code manifest.json} names this tool, every other file in it is one the manifest lists,
- * and it holds none of the command's inputs. A refusal is an IllegalArgumentException naming {@code --out}.
+ * and it holds none of the command's inputs (a resumable command may also replace its own unfinished results
+ * file: {@link #checkEarlierRun(Path, Path, String, String)}). A refusal is an IllegalArgumentException naming
+ * {@code --out}.
  */
 final class OutputTarget {
     private OutputTarget() {
@@ -21,6 +23,33 @@ final class OutputTarget {
 
     /** Checks {@code target} for a command reading {@code inputs}; returns it absolute and normalised. */
     static Path check(Path target, boolean force, List<Path> inputs) {
+        Path absolute = location(target);
+        if (!Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return absolute;
+        }
+        if (!force) {
+            throw new IllegalArgumentException("--out " + target + " already exists (add --force to replace an earlier"
+                    + " run)");
+        }
+        if (!Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException("--out " + target + " exists and is not a directory");
+        }
+        for (Path input : inputs) {
+            if (real(input.toAbsolutePath().normalize()).startsWith(real(absolute))) {
+                throw new IllegalArgumentException("--out " + target + " holds the input " + input
+                        + "; --force would delete it, so choose another --out");
+            }
+        }
+        checkEarlierRun(target, absolute);
+        return absolute;
+    }
+
+    /**
+     * The checks on where {@code target} is, whether or not it exists: not empty, not the file system root, not the
+     * working directory or one of its ancestors, and its parent (if it exists) a directory. Returns it absolute and
+     * normalised.
+     */
+    static Path location(Path target) {
         if (target.toString().isEmpty()) {
             throw new IllegalArgumentException("--out must name a directory, was empty");
         }
@@ -37,24 +66,35 @@ final class OutputTarget {
         if (Files.exists(absolute.getParent()) && !Files.isDirectory(absolute.getParent())) {
             throw new IllegalArgumentException("--out " + target + ": parent is not a directory");
         }
-        if (!Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return absolute;
-        }
-        if (!force) {
-            throw new IllegalArgumentException("--out " + target + " already exists (add --force to replace an earlier"
-                    + " run)");
-        }
-        if (!Files.isDirectory(absolute)) {
-            throw new IllegalArgumentException("--out " + target + " exists and is not a directory");
-        }
-        for (Path input : inputs) {
-            if (real(input.toAbsolutePath().normalize()).startsWith(real)) {
-                throw new IllegalArgumentException("--out " + target + " holds the input " + input
-                        + "; --force would delete it, so choose another --out");
-            }
-        }
-        checkEarlierRun(target, absolute);
         return absolute;
+    }
+
+    /**
+     * Refuses the existing directory {@code dir} (the absolute {@code target}) unless {@link #check} would let
+     * --force replace it, or it holds nothing but {@code journal}, a resumable command's unfinished results file
+     * whose first line starts with {@code journalHeader}.
+     */
+    static void checkEarlierRun(Path target, Path dir, String journal, String journalHeader) {
+        if (!Files.exists(dir.resolve(Manifest.FILE)) && onlyJournal(dir, journal, journalHeader)) {
+            return;
+        }
+        checkEarlierRun(target, dir);
+    }
+
+    /** Whether {@code dir} holds exactly one entry, the regular file {@code journal} starting with {@code header}. */
+    private static boolean onlyJournal(Path dir, String journal, String header) {
+        Path file = dir.resolve(journal);
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.count() != 1 || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String first = in.readLine();
+                return first != null && first.startsWith(header);
+            }
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Refuses a directory that is not exactly an earlier run of this tool. */

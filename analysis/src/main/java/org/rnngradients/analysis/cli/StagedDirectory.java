@@ -93,6 +93,17 @@ final class StagedDirectory implements AutoCloseable {
         return new StagedDirectory(OutputTarget.check(target, replace, inputs), replace);
     }
 
+    /**
+     * A staging directory that replaces the existing directory {@code target} at {@link #commit()}, for a caller
+     * that has already checked it may ({@link OutputTarget#checkEarlierRun(Path, Path, String, String)}).
+     */
+    static StagedDirectory replacing(Path target) throws IOException {
+        if (!Files.isDirectory(target)) {
+            throw new IllegalArgumentException("--out " + target + " is not a directory to replace");
+        }
+        return new StagedDirectory(target.toAbsolutePath().normalize(), true);
+    }
+
     /** The checks of {@link #open}, alone; returns the absolute target. */
     static Path check(Path target, boolean replace) {
         return OutputTarget.check(target, replace, List.of());

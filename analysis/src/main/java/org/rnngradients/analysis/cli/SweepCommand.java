@@ -1,7 +1,9 @@
 package org.rnngradients.analysis.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +93,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "Output directory; an existing one holding sweep.csv is resumed.")
     Path out;
 
-    @Option(names = "--force", description = "Delete DIR first and start over.")
+    @Option(names = "--force", description = "Start over: replace DIR if it is an earlier run (its manifest.json) or an"
+            + " unfinished sweep (sweep.csv alone); the new run is written beside it and swapped in at the end.")
     boolean force;
 
     @Option(names = "--quiet", description = "No progress bar on stderr.")
@@ -102,13 +105,19 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepPoint> grid = grid();
         LyapunovTask task = task(grid);
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        Path dir = directory();
-        List<SweepResult> results;
-        try (SweepJournal journal = SweepJournal.open(dir.resolve(RESULTS), task)) {
-            results = new SweepRunner(task, workers).run(grid, journal, listener(workers));
+        Path target = target();
+        try (StagedDirectory replacement = force && Files.isDirectory(target) && !isEmpty(target) ? StagedDirectory.replacing(target) : null) {
+            Path dir = replacement == null ? inPlace(target) : replacement.dir();
+            List<SweepResult> results;
+            try (SweepJournal journal = SweepJournal.open(dir.resolve(RESULTS), task)) {
+                results = new SweepRunner(task, workers).run(grid, journal, listener(workers));
+            }
+            Map<String, Object> headline = SweepReport.write(dir, results, epsilon, bootstrap, grid.get(0).seed());
+            Manifest.write(dir, spec, grid.get(0).seed(), headline);
+            if (replacement != null) {
+                replacement.commit();
+            }
         }
-        Map<String, Object> headline = SweepReport.write(dir, results, epsilon, bootstrap, grid.get(0).seed());
-        Manifest.write(dir, spec, grid.get(0).seed(), headline);
         spec.commandLine().getOut().println("wrote " + out);
         spec.commandLine().getOut().flush();
         return 0;
@@ -123,8 +132,8 @@ final class SweepCommand implements Callable<Integer> {
         OptionChecks.nonNegative(cl, threads, "--threads");
         OptionChecks.nonNegative(cl, epsilon, "--epsilon");
         OptionChecks.positive(cl, bootstrap, "--bootstrap");
-        if (steps % (2 * interval) != 0) {
-            throw new ParameterException(cl, "--steps must be a multiple of 2 x --interval = " + 2 * interval
+        if (steps % interval != 0 || steps / interval % 2 != 0) {      // 2 * interval may overflow an int
+            throw new ParameterException(cl, "--steps must be a multiple of 2 x --interval = " + 2L * interval
                     + ", was " + steps);
         }
         if (radius && grid.stream().anyMatch(p -> p.cell().gates() != 1)) {
@@ -162,21 +171,30 @@ final class SweepCommand implements Callable<Integer> {
         return grid;
     }
 
-    /** --out, created or (with --force) emptied; stale summaries of an earlier finish are removed. */
-    private Path directory() throws IOException {
-        Path dir = out.toAbsolutePath().normalize();
-        if (dir.getParent() == null) {
-            throw new IllegalArgumentException("--out must not be the file system root, was " + out);
-        }
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+    /**
+     * --out, checked as every command checks it ({@link OutputTarget#location}): never the working directory or an
+     * ancestor. Without --force an existing directory must be empty or hold sweep.csv (resumed in place); with it,
+     * a non-empty one must be an earlier run or an unfinished sweep, and is replaced only when the new run is done.
+     */
+    private Path target() {
+        Path dir = OutputTarget.location(out);
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
         }
-        if (Files.isDirectory(dir) && force) {
-            StagedDirectory.deleteTree(dir);
-        } else if (Files.isDirectory(dir) && !Files.exists(dir.resolve(RESULTS)) && !isEmpty(dir)) {
-            throw new IllegalArgumentException("--out " + out + " exists and holds no " + RESULTS
-                    + " to resume (add --force to replace it)");
+        if (!Files.exists(dir) || isEmpty(dir)) {
+            return dir;
         }
+        if (force) {
+            OutputTarget.checkEarlierRun(out, dir, RESULTS, "cell,hidden,gain,seed,");
+        } else if (!Files.exists(dir.resolve(RESULTS))) {
+            throw new IllegalArgumentException("--out " + out + " exists and holds no " + RESULTS
+                    + " to resume (add --force to replace an earlier run)");
+        }
+        return dir;
+    }
+
+    /** The directory resumed (or started) in place; stale summaries of an earlier finish are removed. */
+    private static Path inPlace(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (String stale : List.of(Manifest.FILE, SUMMARY, CROSSINGS, PLOT)) {
             Files.deleteIfExists(dir.resolve(stale));
@@ -184,9 +202,15 @@ final class SweepCommand implements Callable<Integer> {
         return dir;
     }
 
-    private static boolean isEmpty(Path dir) throws IOException {
+    /** Whether {@code dir} is a directory with nothing in it (false for one that does not exist). */
+    private static boolean isEmpty(Path dir) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
         try (Stream<Path> files = Files.list(dir)) {
             return files.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -45,16 +45,16 @@ public record LyapunovTask(int warmUp, int steps, int interval, boolean radius) 
         Require.nonNegative(warmUp, "warmUp");
         Require.positive(steps, "steps");
         Require.positive(interval, "interval");
-        if (steps % (2 * interval) != 0) {
-            throw new IllegalArgumentException("steps must be a multiple of 2 * interval = " + 2 * interval
+        if (steps % interval != 0 || steps / interval % 2 != 0) {      // 2 * interval may overflow an int
+            throw new IllegalArgumentException("steps must be a multiple of 2 * interval = " + 2L * interval
                     + " (so that T/2 is a record), was " + steps);
         }
     }
 
     // tag::sweep-point-evaluation[]
     @Override
-    public SweepResult evaluate(SweepPoint p) {
-        Require.nonNull(p, "point");
+    public SweepResult evaluate(SweepPoint point) {
+        SweepPoint p = Require.nonNull(point, "point");
         if (radius && p.cell().gates() != 1) {
             throw new IllegalArgumentException("the spectral radius is computed for vanilla cells only ("
                     + p.cell().cliName() + " has a " + p.cell().gates() + "N x N W_hh)");

@@ -82,9 +82,9 @@ public final class SweepJournal implements Closeable {
         return Collections.unmodifiableMap(completed);
     }
 
-    /** Appends {@code r} as one row and flushes it to the device. */
-    public synchronized void append(SweepResult r) throws IOException {
-        Require.nonNull(r, "result");
+    /** Appends {@code result} as one row and flushes it to the device. */
+    public synchronized void append(SweepResult result) throws IOException {
+        SweepResult r = Require.nonNull(result, "result");
         if (completed.containsKey(r.point())) {
             throw new IllegalArgumentException(r.point() + " is already in " + file);
         }

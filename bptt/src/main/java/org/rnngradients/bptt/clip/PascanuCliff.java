@@ -117,6 +117,8 @@ public record PascanuCliff(int horizon, double initialPreActivation, double targ
      * momentum) on the live W_hh and b_hh of the cell, so the path uses the same engine as the surface.
      */
     public List<Point> descend(double w0, double b0, double learningRate, int steps, GradientClipper clipper) {
+        Require.finite(w0, "w0");
+        Require.finite(b0, "b0");
         Require.nonNegative(steps, "steps");
         Require.nonNull(clipper, "clipper");
         Sgd sgd = new Sgd(learningRate, 0);
@@ -124,7 +126,7 @@ public record PascanuCliff(int horizon, double initialPreActivation, double targ
         CellParameters p = model.cell().parameters();
         ParameterSet theta = new ParameterSet().with(CellParameters.WEIGHT_HH, p.weightHh()).with(CellParameters.BIAS_HH,
                 p.biasHh());
-        List<Point> path = new ArrayList<>(steps + 1);
+        List<Point> path = new ArrayList<>();
         for (int k = 0; k <= steps; k++) {
             SequenceGradient g = new FullBptt().compute(model, sequence(), initialState());
             ParameterSet grad = new ParameterSet()

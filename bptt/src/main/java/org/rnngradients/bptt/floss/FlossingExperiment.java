@@ -63,6 +63,7 @@ public final class FlossingExperiment {
 
         /** The set-up named {@code name}, or an exception listing the names. */
         public static Setup fromCliName(String name) {
+            Require.nonNull(name, "name");
             for (Setup s : values()) {
                 if (s.cliName.equals(name)) {
                     return s;
@@ -119,7 +120,7 @@ public final class FlossingExperiment {
     public record Sample(long step, double testMse, double[] exponents) {
         /** Copies the exponents. */
         public Sample {
-            exponents = exponents.clone();
+            exponents = Require.nonNull(exponents, "exponents").clone();
         }
     }
 
@@ -133,9 +134,10 @@ public final class FlossingExperiment {
                           long clipEvents, List<Sample> samples, double[] profile, List<FlossingPhase.Step> preflossing) {
         /** Copies the arrays and lists. */
         public Outcome {
-            samples = List.copyOf(samples);
-            profile = profile.clone();
-            preflossing = List.copyOf(preflossing);
+            Require.nonNull(setup, "setup");
+            samples = List.copyOf(Require.nonNull(samples, "samples"));
+            profile = Require.nonNull(profile, "profile").clone();
+            preflossing = List.copyOf(Require.nonNull(preflossing, "preflossing"));
         }
     }
 

@@ -23,7 +23,7 @@ public final class FlossingPhase {
     public record Step(int step, double sumOfSquares, double[] exponents) {
         /** Copies the exponents. */
         public Step {
-            exponents = exponents.clone();
+            exponents = Require.nonNull(exponents, "exponents").clone();
         }
 
         /** λ_1 of this step. */

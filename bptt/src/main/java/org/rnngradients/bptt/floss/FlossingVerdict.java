@@ -23,6 +23,7 @@ public final class FlossingVerdict {
     public static double fisherOneSided(int a, int n, int b, int m) {
         requireCounts(a, n, "a", "n");
         requireCounts(b, m, "b", "m");
+        requireTotal(n, m);
         int successes = a + b;
         double p = 0;
         for (int x = a; x <= Math.min(n, successes); x++) {
@@ -50,6 +51,14 @@ public final class FlossingVerdict {
             s += Math.log(n - k + i) - Math.log(i);
         }
         return s;
+    }
+
+    /** n + m runs must fit an int. */
+    private static void requireTotal(int n, int m) {
+        if (m > Integer.MAX_VALUE - n) {
+            throw new IllegalArgumentException("m must be <= " + (Integer.MAX_VALUE - n) + " so that n + m fits an int,"
+                    + " was " + m);
+        }
     }
 
     private static void requireCounts(int successes, int runs, String successName, String runName) {

@@ -52,7 +52,11 @@ public final class LyapunovGradient {
         this.tangent = TangentCell.of(cell);
         int n = cell.stateSize();
         this.exponents = Require.inRange(exponents, 1, n, "exponents");
+        // T + 1 states, frames and triangles are kept: T + 1 must be an array length
         this.horizon = Require.positive(horizon, "horizon");
+        if (horizon > Require.MAX_ENTRIES - 1) {
+            throw new IllegalArgumentException("horizon must be <= " + (Require.MAX_ENTRIES - 1) + ", was " + horizon);
+        }
         this.warmUp = Require.inRange(warmUp, 0, horizon - 1, "warmUp");
         states = matrices(horizon + 1, n, 1);
         frames = matrices(horizon + 1, n, exponents);

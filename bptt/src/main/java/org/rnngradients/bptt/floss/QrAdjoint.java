@@ -29,6 +29,7 @@ public final class QrAdjoint {
         if (rows < cols) {
             throw new IllegalArgumentException("rows must be >= cols for a thin QR, was rows=" + rows + ", cols=" + cols);
         }
+        Require.elementCount(rows, cols, "rows", "cols");
         this.m = new DMatrixRMaj(cols, cols);
         this.product = new DMatrixRMaj(cols, cols);
     }

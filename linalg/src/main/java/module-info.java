@@ -12,4 +12,6 @@ module org.rnngradients.linalg {
     requires org.bytedeco.openblas;
 
     exports org.rnngradients.linalg;
+    // Argument checks shared by the project's own modules: not API.
+    exports org.rnngradients.linalg.internal to org.rnngradients.cells, org.rnngradients.bptt, org.rnngradients.analysis;
 }

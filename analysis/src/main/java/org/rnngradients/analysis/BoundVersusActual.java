@@ -1,6 +1,6 @@
 package org.rnngradients.analysis;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 import org.rnngradients.linalg.SingularValues;
 
 /**

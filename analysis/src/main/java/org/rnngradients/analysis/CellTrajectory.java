@@ -5,7 +5,7 @@ import org.rnngradients.cells.BatchCache;
 import org.rnngradients.cells.CellPass;
 import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.cells.StepCache;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * A recurrent cell run forward on an input sequence from an initial state, as a {@link JacobianSource}:

@@ -1,6 +1,6 @@
 package org.rnngradients.analysis;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * A straight-line least-squares fit of log₁₀‖δ‖ against the step index, the rate at which a gradient

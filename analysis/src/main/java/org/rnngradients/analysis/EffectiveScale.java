@@ -2,7 +2,7 @@ package org.rnngradients.analysis;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.cells.RecurrentCell;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 import org.rnngradients.linalg.Spectra;
 
 /**

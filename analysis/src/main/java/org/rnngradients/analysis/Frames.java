@@ -1,7 +1,7 @@
 package org.rnngradients.analysis;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /** Argument checks and the per-thread formed Jacobian behind {@link JacobianSource#advance(DMatrixRMaj, DMatrixRMaj)}. */
 final class Frames {

@@ -8,7 +8,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The n-point Gauss–Hermite rule for a standard normal expectation, E[f(z)] ≈ Σ_i w_i f(z_i) with

@@ -1,7 +1,7 @@
 package org.rnngradients.analysis;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The Hénon map (x, y) ↦ (1 − a x² + y, b x), a two-dimensional chaotic map with a published

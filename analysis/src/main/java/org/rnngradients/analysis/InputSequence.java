@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The inputs x_1, x_2, … that drive a {@link CellTrajectory}: each call writes the next input into an

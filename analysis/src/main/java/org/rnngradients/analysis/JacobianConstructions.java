@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnngradients.linalg.RandomMatrices;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * Hand-made Jacobian sequences that show when the bound ‖∏J_t‖ ≤ ∏‖J_t‖ is tight and when it is loose.

@@ -2,7 +2,7 @@ package org.rnngradients.analysis;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.linalg.ProductSingularValues;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The step Jacobians J_1, …, J_T recorded along one trajectory, and the products

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.linalg.MatrixProducts;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * A given list of step Jacobians J_1, …, J_m played in order and then repeated periodically

@@ -2,7 +2,7 @@ package org.rnngradients.analysis;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.lu.LUDecompositionAlt_DDRM;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * ln|det J| of an n × n matrix from its LU factors, Σ ln|U_ii|, so it stays finite where det itself

@@ -2,7 +2,7 @@ package org.rnngradients.analysis;
 
 import java.util.Arrays;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The outcome of a {@link LyapunovSpectrum} run: the exponents λ_1 ≥ … ≥ λ_k in nats per step, the

@@ -2,7 +2,7 @@ package org.rnngradients.analysis;
 
 import java.util.Arrays;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The k largest Lyapunov exponents λ_1 ≥ … ≥ λ_k (nats per step) of a {@link JacobianSource} by the

@@ -1,6 +1,6 @@
 package org.rnngradients.analysis;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The mean-field prediction of the largest Lyapunov exponent λ_max(g) of the autonomous random tanh

@@ -1,6 +1,6 @@
 package org.rnngradients.analysis;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The three regimes of gradient propagation, decided by the largest Lyapunov exponent λ_1 (the

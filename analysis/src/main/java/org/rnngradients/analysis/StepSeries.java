@@ -1,7 +1,7 @@
 package org.rnngradients.analysis;
 
 import org.rnngradients.linalg.Eigenvalues;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 import org.rnngradients.linalg.SingularValues;
 
 /**

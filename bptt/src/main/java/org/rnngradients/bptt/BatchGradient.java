@@ -1,7 +1,7 @@
 package org.rnngradients.bptt;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * What a {@link BatchGradientEngine} returns for a batch of B sequences: the mean loss

@@ -8,7 +8,7 @@ import org.rnngradients.linalg.LogSpace;
 import org.rnngradients.cells.CellPass;
 import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.cells.Unroll;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * Exact BPTT over a batch of B sequences at once, with batched and time-batched matrix products: the

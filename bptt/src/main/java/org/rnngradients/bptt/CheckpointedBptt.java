@@ -3,7 +3,7 @@ package org.rnngradients.bptt;
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.cells.StepCache;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * Exact BPTT that stores only O(√T) activations. The forward pass keeps the state at every c-th

@@ -1,7 +1,7 @@
 package org.rnngradients.bptt;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /** The argument checks every engine applies before it runs. */
 final class Checks {

@@ -28,6 +28,6 @@ public interface GradientEngine {
 
     /** {@code engine} with the per-sequence fallback as its batched form (to compare against a batched engine). */
     static GradientEngine perSequence(GradientEngine engine) {
-        return new PerSequenceEngine(org.rnngradients.linalg.Require.nonNull(engine, "engine"));
+        return new PerSequenceEngine(org.rnngradients.linalg.internal.Require.nonNull(engine, "engine"));
     }
 }

@@ -1,7 +1,7 @@
 package org.rnngradients.bptt;
 
 import org.rnngradients.linalg.LogSpace;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The adjoint profile ‖∂L/∂h_t‖₂ for t = 1..T, stored as natural log-norms so that a profile that

@@ -3,7 +3,7 @@ package org.rnngradients.bptt;
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.linalg.Initialiser;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The linear readout ŷ_t = W_hy h_t + b_y (O × H weights, O × 1 bias) that maps a hidden state to

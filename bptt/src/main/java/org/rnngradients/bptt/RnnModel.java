@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.bptt.loss.Loss;
 import org.rnngradients.cells.CellParameters;
 import org.rnngradients.cells.RecurrentCell;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * A recurrent model: a cell, an optional linear readout ŷ_t = W_hy h_t + b_y, and a per-step loss.

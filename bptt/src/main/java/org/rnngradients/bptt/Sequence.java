@@ -3,7 +3,7 @@ package org.rnngradients.bptt;
 import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * One training sequence: inputs x_1..x_T (I × 1 columns) and, per step, an optional target y_t

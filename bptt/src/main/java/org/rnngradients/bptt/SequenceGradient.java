@@ -1,7 +1,7 @@
 package org.rnngradients.bptt;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * What a BPTT engine returns for one sequence: the loss L = Σ_t L_t, the parameter gradients, the

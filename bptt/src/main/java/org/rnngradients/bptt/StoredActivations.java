@@ -1,7 +1,7 @@
 package org.rnngradients.bptt;
 
 import org.rnngradients.cells.StepCache;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The activation memory an engine holds: how many state vectors and step caches it keeps, and their

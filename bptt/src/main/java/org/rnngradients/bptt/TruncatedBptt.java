@@ -3,7 +3,7 @@ package org.rnngradients.bptt;
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.cells.StepCache;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * Truncated BPTT(k1, k2) in Sutskever's notation: the sequence is run forward one step at a time and,

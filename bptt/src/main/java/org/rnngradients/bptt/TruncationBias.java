@@ -1,6 +1,6 @@
 package org.rnngradients.bptt;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The truncation bias: how far a truncated gradient g̃ lies from the exact gradient g,

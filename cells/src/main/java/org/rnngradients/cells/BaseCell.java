@@ -2,7 +2,7 @@ package org.rnngradients.cells;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The validation and bookkeeping every cell shares, so that each concrete cell holds only its

@@ -3,7 +3,7 @@ package org.rnngradients.cells;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The cells this module offers, with the names the command line uses ({@code rnn-tanh}, …,

@@ -1,7 +1,7 @@
 package org.rnngradients.cells;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * A cell's parameters (or their gradients) in PyTorch's layout and names: {@code weight_ih}

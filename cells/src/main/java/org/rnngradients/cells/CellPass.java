@@ -2,7 +2,7 @@ package org.rnngradients.cells;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.linalg.MatrixProducts;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 import org.rnngradients.linalg.ResidentMatrix;
 
 /**

@@ -2,7 +2,7 @@ package org.rnngradients.cells;
 
 import org.rnngradients.linalg.Initialiser;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * Parameter initialisation for any {@link RecurrentCell}. Each tensor draws from its own fork of the

@@ -2,7 +2,7 @@ package org.rnngradients.cells;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The long short-term memory cell exactly as PyTorch's {@code nn.LSTM} (gate blocks i, f, g, o):

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * An ordered collection of named matrices seen as one long vector θ: a cell's parameters

@@ -1,7 +1,7 @@
 package org.rnngradients.cells;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * A recurrent cell s_t = f(s_{t−1}, x_t; θ) with its exact derivatives. All vectors are column

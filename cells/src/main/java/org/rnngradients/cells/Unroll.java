@@ -6,7 +6,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnngradients.linalg.MatrixProducts;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * A {@link CellPass} unrolled over the T steps of a batch of sequences, with time-batched products

@@ -3,7 +3,7 @@ package org.rnngradients.cells;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnngradients.linalg.DiagonalProducts;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The vanilla (Elman) RNN cell of PyTorch's {@code nn.RNN}:

@@ -1,5 +1,7 @@
 package org.rnngradients.linalg;
 
+import org.rnngradients.linalg.internal.Require;
+
 import java.util.Locale;
 
 import org.ejml.data.DMatrixRMaj;

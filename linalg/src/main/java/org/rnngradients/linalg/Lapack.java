@@ -1,5 +1,7 @@
 package org.rnngradients.linalg;
 
+import org.rnngradients.linalg.internal.Require;
+
 import static org.bytedeco.openblas.global.openblas_full.LAPACKE_dgeev_work;
 import static org.bytedeco.openblas.global.openblas_full.LAPACKE_dgeqrf_work;
 import static org.bytedeco.openblas.global.openblas_full.LAPACKE_dgesvd_work;

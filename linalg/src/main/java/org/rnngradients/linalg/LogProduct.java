@@ -1,5 +1,7 @@
 package org.rnngradients.linalg;
 
+import org.rnngradients.linalg.internal.Require;
+
 /**
  * Accumulates the logarithm of a product of positive factors, ln ∏ aᵢ = Σ ln aᵢ, so a product of
  * thousands of norms stays finite in log space whether it vanishes or explodes.

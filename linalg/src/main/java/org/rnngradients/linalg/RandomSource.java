@@ -1,5 +1,7 @@
 package org.rnngradients.linalg;
 
+import org.rnngradients.linalg.internal.Require;
+
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 

@@ -1,5 +1,7 @@
 package org.rnngradients.linalg;
 
+import org.rnngradients.linalg.internal.Require;
+
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -1,5 +1,7 @@
 package org.rnngradients.linalg;
 
+import org.rnngradients.linalg.internal.Require;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 

@@ -1,5 +1,7 @@
 package org.rnngradients.linalg;
 
+import org.rnngradients.linalg.internal.Require;
+
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 

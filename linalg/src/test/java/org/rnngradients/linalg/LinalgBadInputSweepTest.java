@@ -1,5 +1,7 @@
 package org.rnngradients.linalg;
 
+import org.rnngradients.linalg.internal.Require;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,5 +1,7 @@
 package org.rnngradients.linalg;
 
+import org.rnngradients.linalg.internal.Require;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.rnngradients.linalg.LogProduct;
 import org.rnngradients.linalg.MatrixProducts;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 import org.rnngradients.linalg.Spectra;
 
 /** The sweep itself can fail: for a missing case, a call that is not refused, an unnamed or misplaced refusal. */

@@ -1,6 +1,6 @@
 package org.rnngradients.analysis.cli;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The squared errors e_b² of the most recent training sequences, in a ring of fixed size W, and Hochreiter and

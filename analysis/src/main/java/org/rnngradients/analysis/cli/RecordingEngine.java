@@ -10,7 +10,7 @@ import org.rnngradients.bptt.GradientEngine;
 import org.rnngradients.bptt.RnnModel;
 import org.rnngradients.bptt.Sequence;
 import org.rnngradients.bptt.SequenceGradient;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * Full BPTT (batched) that hands every sequence's own loss L_b, in batch order, to a listener as the batch's

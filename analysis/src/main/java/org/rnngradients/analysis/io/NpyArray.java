@@ -3,7 +3,7 @@ package org.rnngradients.analysis.io;
 import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * A 0-, 1- or 2-D array of doubles as stored in a {@code .npy} file: its shape and its values in

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.cells.CellParameters;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * A one-layer cell's parameters as a directory of {@code .npy} files named after PyTorch's

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.rnngradients.cells.CellKind;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The networks of one (cell, N, g) of a sweep, summarised: the mean of λ_1 and its standard error

@@ -14,7 +14,7 @@ import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.linalg.Initialiser;
 import org.rnngradients.linalg.RandomMatrices;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 import org.rnngradients.linalg.Spectra;
 
 /**

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.rnngradients.analysis.io.Npy;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The results file of a sweep, kept valid at every moment. A new file gets its header by

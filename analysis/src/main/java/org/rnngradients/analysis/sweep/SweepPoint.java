@@ -3,7 +3,7 @@ package org.rnngradients.analysis.sweep;
 import java.io.Serializable;
 
 import org.rnngradients.cells.CellKind;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * One point of a sweep: a cell kind, its hidden size N, the gain g of its recurrent weights and the

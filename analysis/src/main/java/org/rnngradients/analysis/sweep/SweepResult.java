@@ -2,7 +2,7 @@ package org.rnngradients.analysis.sweep;
 
 import java.io.Serializable;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * What one sweep point gives.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.rnngradients.cells.CellKind;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The CSV row of a sweep result: {@code cell,hidden,gain,seed}, the task's settings, then

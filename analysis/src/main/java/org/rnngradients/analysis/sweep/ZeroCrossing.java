@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 import org.rnngradients.cells.CellKind;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * Where λ_1(g) first rises through a threshold (0 for the onset of chaos, ε for the exploding regime)

@@ -1,6 +1,6 @@
 package org.rnngradients.bptt.clip;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The result of clipping one gradient.

@@ -2,7 +2,7 @@ package org.rnngradients.bptt.clip;
 
 import org.rnngradients.bptt.ParameterSet;
 import org.rnngradients.cells.CellParameters;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * A clipping rule with its non-finite policy, applied once per training step after the gradient is

@@ -3,7 +3,7 @@ package org.rnngradients.bptt.clip;
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.bptt.ParameterSet;
 import org.rnngradients.cells.NamedMatrices;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The three clipping operations, in place on a gradient g seen as one vector. Thresholds must be

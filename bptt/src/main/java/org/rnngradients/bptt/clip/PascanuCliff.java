@@ -15,7 +15,7 @@ import org.rnngradients.bptt.optim.Sgd;
 import org.rnngradients.cells.Activation;
 import org.rnngradients.cells.CellParameters;
 import org.rnngradients.cells.VanillaRnnCell;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * Pascanu, Mikolov &amp; Bengio's one-unit example (ICML 2013, eq. 8 and Fig. 6): the state

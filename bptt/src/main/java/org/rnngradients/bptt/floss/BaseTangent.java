@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnngradients.cells.CellParameters;
 import org.rnngradients.cells.RecurrentCell;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The checks and the parameter-gradient bookkeeping every tangent cell shares, so that each concrete

@@ -1,6 +1,6 @@
 package org.rnngradients.bptt.floss;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /** A scalar F(λ_1, …, λ_k) of the k largest Lyapunov exponents, with ∂F/∂λ_i. */
 public enum ExponentObjective {

@@ -25,7 +25,7 @@ import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.cells.VanillaRnnCell;
 import org.rnngradients.linalg.Initialiser;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * Four ways to train a vanilla tanh RNN on the adding problem (sum form, baseline MSE 1/6) at a length

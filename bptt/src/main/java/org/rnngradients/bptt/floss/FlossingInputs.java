@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.bptt.Sequence;
 import org.rnngradients.bptt.tasks.Task;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The input stream flossing runs on: the inputs of a batch's sequences back to back, x_1 … x_T, with

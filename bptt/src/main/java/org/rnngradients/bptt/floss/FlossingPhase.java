@@ -10,7 +10,7 @@ import org.rnngradients.bptt.optim.Optimiser;
 import org.rnngradients.bptt.tasks.Task;
 import org.rnngradients.cells.CellParameters;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * Gradient flossing as a phase of its own, as Engelken's code runs it before training ("preflossing")

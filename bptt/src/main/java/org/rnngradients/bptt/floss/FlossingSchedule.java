@@ -1,6 +1,6 @@
 package org.rnngradients.bptt.floss;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * When and how strongly the flossing term acts during training: R = weight · Σλ_i² on every

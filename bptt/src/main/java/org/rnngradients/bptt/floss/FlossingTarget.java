@@ -1,6 +1,6 @@
 package org.rnngradients.bptt.floss;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * What gradient flossing pushes towards zero: the k largest Lyapunov exponents, estimated over a

@@ -6,7 +6,7 @@ import org.rnngradients.bptt.RnnModel;
 import org.rnngradients.bptt.Sequence;
 import org.rnngradients.bptt.train.LossTerm;
 import org.rnngradients.cells.CellParameters;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * Gradient flossing during training as an extra objective term: on the steps its

@@ -1,6 +1,6 @@
 package org.rnngradients.bptt.floss;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The rule that decides the verdict on "flossing raises the success rate": a one-sided Fisher exact

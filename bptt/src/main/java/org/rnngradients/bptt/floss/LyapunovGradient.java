@@ -8,7 +8,7 @@ import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.linalg.PositiveQr;
 import org.rnngradients.linalg.RandomMatrices;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The k largest Lyapunov exponents of a cell along one finite trajectory, and the exact gradient of

@@ -2,7 +2,7 @@ package org.rnngradients.bptt.floss;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The reverse-mode derivative of the thin QR decomposition A = QR (A is m × k with m ≥ k and full

@@ -6,7 +6,7 @@ import org.rnngradients.cells.GruCell;
 import org.rnngradients.cells.LstmCell;
 import org.rnngradients.cells.RecurrentCell;
 import org.rnngradients.cells.VanillaRnnCell;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * A recurrent cell's step s_t = f(s_{t−1}, x_t; θ) together with its tangent map Y = J_t Q (J_t =

@@ -1,7 +1,7 @@
 package org.rnngradients.bptt.loss;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /** The argument checks of every loss: an output column, a target of its shape, a gradient of its shape. */
 final class LossArguments {

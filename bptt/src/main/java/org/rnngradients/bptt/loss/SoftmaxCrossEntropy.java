@@ -1,7 +1,7 @@
 package org.rnngradients.bptt.loss;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * Softmax cross-entropy on logits ŷ against a probability target y (usually one-hot):

@@ -2,7 +2,7 @@ package org.rnngradients.bptt.optim;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.bptt.ParameterSet;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * Adam (Kingma and Ba 2015): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², and

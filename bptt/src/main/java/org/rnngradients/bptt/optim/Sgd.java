@@ -2,7 +2,7 @@ package org.rnngradients.bptt.optim;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rnngradients.bptt.ParameterSet;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /** Stochastic gradient descent with (heavy-ball) momentum μ: v ← μ v + g, θ ← θ − η v. μ = 0 is plain SGD. */
 public final class Sgd implements Optimiser {

@@ -5,7 +5,7 @@ import org.rnngradients.bptt.Sequence;
 import org.rnngradients.bptt.loss.Loss;
 import org.rnngradients.bptt.loss.MeanSquaredError;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The adding problem in its two common forms. Each input is a pair (value, marker); the target,

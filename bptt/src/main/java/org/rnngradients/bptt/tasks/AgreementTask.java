@@ -9,7 +9,7 @@ import org.rnngradients.bptt.Sequence;
 import org.rnngradients.bptt.loss.Loss;
 import org.rnngradients.bptt.loss.SoftmaxCrossEntropy;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The stretched agreement task of text 002: a subject pronoun, then {@code gap} distractor tokens,

@@ -5,7 +5,7 @@ import org.rnngradients.bptt.Sequence;
 import org.rnngradients.bptt.loss.Loss;
 import org.rnngradients.bptt.loss.SoftmaxCrossEntropy;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The copy (memory) task: L symbols from an alphabet of K, then {@code delay} − 1 blanks and a

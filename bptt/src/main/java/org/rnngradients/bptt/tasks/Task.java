@@ -3,7 +3,7 @@ package org.rnngradients.bptt.tasks;
 import org.rnngradients.bptt.Sequence;
 import org.rnngradients.bptt.loss.Loss;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /** A seeded generator of training sequences for a long-range task, with the loss it is scored by. */
 public interface Task {

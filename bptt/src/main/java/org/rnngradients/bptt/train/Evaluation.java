@@ -7,7 +7,7 @@ import org.rnngradients.bptt.ForwardPass;
 import org.rnngradients.bptt.RnnModel;
 import org.rnngradients.bptt.Sequence;
 import org.rnngradients.bptt.loss.SoftmaxCrossEntropy;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /** Test-set measures from forward passes only. */
 public final class Evaluation {

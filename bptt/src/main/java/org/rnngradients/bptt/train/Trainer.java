@@ -12,7 +12,7 @@ import org.rnngradients.bptt.Sequence;
 import org.rnngradients.bptt.clip.ClipOutcome;
 import org.rnngradients.bptt.tasks.Task;
 import org.rnngradients.linalg.RandomSource;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The training loop: draw a batch from the task (seeded), compute the batch's mean gradient with the

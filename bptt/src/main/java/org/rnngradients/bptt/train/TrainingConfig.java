@@ -5,7 +5,7 @@ import java.util.List;
 import org.rnngradients.bptt.GradientEngine;
 import org.rnngradients.bptt.clip.GradientClipper;
 import org.rnngradients.bptt.optim.Optimiser;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * How to train: the number of steps, the batch size, the seed of the batch stream, the gradient

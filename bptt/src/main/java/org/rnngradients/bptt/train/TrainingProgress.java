@@ -1,7 +1,7 @@
 package org.rnngradients.bptt.train;
 
 import org.rnngradients.bptt.clip.ClipAction;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * What the training loop reports after each step.

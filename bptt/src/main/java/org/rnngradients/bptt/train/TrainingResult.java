@@ -2,7 +2,7 @@ package org.rnngradients.bptt.train;
 
 import java.util.List;
 
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * The outcome of a training run.

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.rnngradients.linalg.Require;
+import org.rnngradients.linalg.internal.Require;
 
 /**
  * A CSV table read whole: a header row, then rows with as many cells as the header (blank lines are

@@ -1,4 +1,4 @@
-package org.rnngradients.linalg;
+package org.rnngradients.linalg.internal;
 
 import org.ejml.data.DMatrixRMaj;
 

@@ -123,7 +123,10 @@ final class AddingSection {
                     .line(e.getKey(), e.getValue()[0], e.getValue()[1], Style.solid(colour++ % (Palette.size() - 1))));
         }
         Figure figure = figures.grid(AddingSection.class, "adding-training-curves", "Training curves on the adding problem",
-                COLUMNS, 180, 190, panels);
+                COLUMNS, 180, 190, panels)
+                .data("vanilla curves.csv", "data/adding-vanilla/curves.csv")
+                .data("LSTM curves.csv", "data/adding-lstm-T100/curves.csv")
+                .reproduce("adding --cell rnn-tanh --init pytorch --steps 5,10,20,40,80,160 --iterations 5000 --lr 0.003");
         sb.append("[[fig-adding-curves]]\n")
           .append(".Training MSE on the sum form of the adding problem, one panel per run: base-10 log of the MSE (moving ")
           .append("average over ").append(SMOOTHING).append(" steps) against the training step, on a common scale. The dashed black line in every panel is the ")

@@ -31,6 +31,7 @@ public final class ExperimentsChapter {
                 .collect(java.util.stream.Collectors.joining(", ")));
         a.put("tbptt-t", Integer.toString(TruncationExperiment.T));
         a.put("tbptt-hidden", Integer.toString(TruncationExperiment.HIDDEN));
-        f.chart(ExperimentsChapter.class, "truncation-bias", "Truncation bias against window", chart);
+        f.chart(ExperimentsChapter.class, "truncation-bias", "Truncation bias against window", chart)
+                .sameQuantity("The bias on the adding problem", "truncation --steps 100");
     }
 }

@@ -116,7 +116,9 @@ public final class LyapunovChapter {
             a.put(key + "-regime", Regime.of(sweepMean).name().toLowerCase(java.util.Locale.ROOT));
             a.put(key + "-chaotic", Integer.toString(chaoticCount(g)));
         }
-        f.chart(LyapunovChapter.class, "lyapunov-spectra", "Lyapunov spectra for five gains", chart);
+        f.chart(LyapunovChapter.class, "lyapunov-spectra", "Lyapunov spectra for five gains", chart)
+                .sameQuantity("The spectrum at one gain", "lyapunov --cell rnn-tanh --hidden " + N
+                        + " --init gaussian --gain 2 --input none --steps 2000");
         LyapunovResult henon = new LyapunovSpectrum(2, 1000, 100_000, 1).compute(HenonMap.classical());
         a.put("henon-l1", Formats.fixed(henon.exponents()[0], 3));
         a.put("henon-l2", Formats.fixed(henon.exponents()[1], 3));

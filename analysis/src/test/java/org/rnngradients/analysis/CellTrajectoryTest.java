@@ -71,23 +71,29 @@ class CellTrajectoryTest {
     @Test
     void frameStepEqualsStepJacobianTimesFrameForEveryCell() {
         for (CellKind kind : CellKind.values()) {
-            RecurrentCell cell = cell(kind, 3, 6, 21);
-            CellTrajectory byJacobian = driven(cell, 22);
-            CellTrajectory byFrame = driven(cell, 22);
-            int n = byJacobian.dimension();
-            DMatrixRMaj frame = org.rnngradients.linalg.RandomMatrices.gaussian(n, 3, RandomSource.seeded(23));
-            DMatrixRMaj j = new DMatrixRMaj(n, n);
-            DMatrixRMaj image = new DMatrixRMaj(n, 3);
-            for (int t = 0; t < 20; t++) {
-                byJacobian.advance(j);
-                byFrame.advance(frame, image);
-                DMatrixRMaj expected = org.ejml.dense.row.CommonOps_DDRM.mult(j, frame, null);
-                assertTrue(FiniteDifferences.maxRelativeError(expected, image, 1e-2) <= 1e-12, kind + " step " + t);
-                assertTrue(FiniteDifferences.maxRelativeError(byJacobian.state(), byFrame.state(), 1e-2) <= 1e-12,
-                        kind + " state at step " + t);
+            for (int k : new int[] {1, 2, 3}) {        // H = 8: k ≤ 2 takes the fused step W_hh·[h V_h], k = 3 the separate one
+                frameStepEqualsStepJacobianTimesFrame(kind, k);
             }
-            assertEquals(20, byFrame.step());
         }
+    }
+
+    private static void frameStepEqualsStepJacobianTimesFrame(CellKind kind, int k) {
+        RecurrentCell cell = cell(kind, 3, 8, 21);
+        CellTrajectory byJacobian = driven(cell, 22);
+        CellTrajectory byFrame = driven(cell, 22);
+        int n = byJacobian.dimension();
+        DMatrixRMaj frame = org.rnngradients.linalg.RandomMatrices.gaussian(n, k, RandomSource.seeded(23));
+        DMatrixRMaj j = new DMatrixRMaj(n, n);
+        DMatrixRMaj image = new DMatrixRMaj(n, k);
+        for (int t = 0; t < 20; t++) {
+            byJacobian.advance(j);
+            byFrame.advance(frame, image);
+            DMatrixRMaj expected = org.ejml.dense.row.CommonOps_DDRM.mult(j, frame, null);
+            assertTrue(FiniteDifferences.maxRelativeError(expected, image, 1e-2) <= 1e-12, kind + " k=" + k + " step " + t);
+            assertTrue(FiniteDifferences.maxRelativeError(byJacobian.state(), byFrame.state(), 1e-2) <= 1e-12,
+                    kind + " k=" + k + " state at step " + t);
+        }
+        assertEquals(20, byFrame.step());
     }
 
     @Test

@@ -309,6 +309,79 @@ public abstract class CellPass implements AutoCloseable {
         return out;
     }
 
+    // tag::fused-frame-step[]
+    /**
+     * A batch-1 forward step fused with the frame step of a Lyapunov spectrum: S_t = f(S_{t−1}, x_t) into
+     * {@code state} as {@link #forward(DMatrixRMaj, DMatrixRMaj, BatchCache, DMatrixRMaj) forward} does,
+     * and J_t·V into {@code image} as {@link #stateJacobianTimes} does, with W_hh·h_{t−1} and W_hh·V_h
+     * taken as one GEMM W_hh·[h_{t−1} V_h]. W_hh then streams from memory once per step instead of
+     * twice, which halves the step's cost when W_hh is larger than the cache and V is thin. The results
+     * equal the two separate calls' to rounding (the products' summation orders differ).
+     * {@code frame} (S × k) must be neither {@code state} nor {@code image}; {@code image} (S × k) is
+     * allocated when null.
+     */
+    public final DMatrixRMaj forwardWithFrame(DMatrixRMaj previous, DMatrixRMaj inputs, BatchCache cache,
+                                              DMatrixRMaj state, DMatrixRMaj frame, DMatrixRMaj image) {
+        DMatrixRMaj out = requireFusedArguments(previous, inputs, state, frame);
+        DMatrixRMaj img = output(image, stateSize, frame.numCols, "image");
+        if (img == frame || img == out || img == previous) {
+            throw new IllegalArgumentException("image must not be the same object as frame, state or previous");
+        }
+        BaseBatchCache c = own(cache);
+        c.keep(previous, inputs, null);
+        weightIh.mult(c.input, projection);                              // W_ih·x_t
+        stackFrame(c.hPrevious, frame);
+        weightHh.mult(frameHidden, frameGates);                          // W_hh·[h_{t−1} V_h], one GEMM
+        unstackFrame(frame.numCols);
+        c.filled = false;
+        gates(c, projection.data, 0, 1, 1, out);
+        c.filled = true;
+        combineRows(c, 0, frame, frameGates, img);
+        return img;
+    }
+    // end::fused-frame-step[]
+
+    private DMatrixRMaj requireFusedArguments(DMatrixRMaj previous, DMatrixRMaj inputs, DMatrixRMaj state,
+                                              DMatrixRMaj frame) {
+        if (batchSize != 1) {
+            throw new IllegalArgumentException("forwardWithFrame needs a pass of batch size 1, was " + batchSize);
+        }
+        Require.shape(previous, stateSize, 1, "previous");
+        Require.finite(previous, "previous");
+        Require.shape(inputs, inputSize, 1, "inputs");
+        Require.finite(inputs, "inputs");
+        Require.nonEmpty(frame, "frame");
+        if (frame.numRows != stateSize) {
+            throw new IllegalArgumentException("frame must have " + stateSize + " rows, was " + Require.shapeOf(frame));
+        }
+        Require.finite(frame, "frame");
+        DMatrixRMaj out = output(state, stateSize, 1, "state");
+        if (out == frame) {
+            throw new IllegalArgumentException("state must not be the same object as frame");
+        }
+        return out;
+    }
+
+    /** frameHidden = [h V_h] (H × (1 + k)): h_{t−1} in column 0, the hidden rows of V after it. */
+    private void stackFrame(DMatrixRMaj h, DMatrixRMaj frame) {
+        int k = frame.numCols;
+        frameHidden.reshape(hiddenSize, k + 1);
+        for (int i = 0; i < hiddenSize; i++) {
+            frameHidden.data[i * (k + 1)] = h.data[i];
+            System.arraycopy(frame.data, i * k, frameHidden.data, i * (k + 1) + 1, k);
+        }
+        frameGates.reshape(gateRows, k + 1);
+    }
+
+    /** Splits W_hh·[h V_h]: column 0 into {@link #recurrent}, the other k columns packed left in frameGates. */
+    private void unstackFrame(int k) {
+        for (int r = 0; r < gateRows; r++) {
+            recurrent.data[r] = frameGates.data[r * (k + 1)];
+            System.arraycopy(frameGates.data, r * (k + 1) + 1, frameGates.data, r * k, k);
+        }
+        frameGates.reshape(gateRows, k);
+    }
+
     /** J_t·V row by row from V and U = W_hh·V_h, for one column of the cached step. */
     abstract void combineRows(BaseBatchCache c, int column, DMatrixRMaj frame, DMatrixRMaj u, DMatrixRMaj image);
 

@@ -74,6 +74,7 @@ final class NativeKernels implements Backend.Kernels {
         private DoublePointer a;
         private DoublePointer b;
         private DoublePointer c;
+        private double[] heap = new double[0];
 
         static Staging current() {
             return CURRENT.get();
@@ -95,6 +96,14 @@ final class NativeKernels implements Backend.Kernels {
         DoublePointer c(DMatrixRMaj m, boolean copy) {
             c = fit(c, m.getNumElements());
             return copy ? c.put(m.data, 0, m.getNumElements()) : c;
+        }
+
+        /** A heap array of at least {@code size} entries (for a result transposed on its way back). */
+        double[] heap(int size) {
+            if (heap.length < size) {
+                heap = new double[size];
+            }
+            return heap;
         }
 
         private static DoublePointer fit(DoublePointer p, long size) {

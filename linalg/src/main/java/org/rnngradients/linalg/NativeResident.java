@@ -1,7 +1,9 @@
 package org.rnngradients.linalg;
 
+import static org.bytedeco.openblas.global.openblas_full.CblasColMajor;
 import static org.bytedeco.openblas.global.openblas_full.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_full.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_full.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_full.cblas_dgemm;
 
 import org.bytedeco.javacpp.DoublePointer;
@@ -48,10 +50,27 @@ final class NativeResident implements Backend.Resident {
         }
         NativeKernels.Staging s = NativeKernels.Staging.current();
         DoublePointer pb = s.b(b);
+        if (beta == 0 && NativeThresholds.thinResidentGemm(m, n, k, transpose)) {
+            thinProduct(s, alpha, pb, c, m, n, k);
+            return;
+        }
         DoublePointer pc = s.c(c, beta != 0);
         cblas_dgemm(CblasRowMajor, NativeKernels.op(transpose), CblasNoTrans, m, n, k,
                 alpha, matrix, cols, pb, n, beta, pc, n);
         pc.get(c.data, 0, m * n);
+    }
+
+    /**
+     * C = α·A·B for a large resident A and a thin B, as the column-major product C = op(A)·op(B) with both
+     * operands transposed (the row-major arrays read by columns are Aᵀ and Bᵀ): OpenBLAS packs A on its
+     * faster side, and the column-major C (the row-major Cᵀ) is transposed back on the heap.
+     */
+    private void thinProduct(NativeKernels.Staging s, double alpha, DoublePointer pb, DMatrixRMaj c, int m, int n, int k) {
+        DoublePointer pc = s.c(c, false);
+        cblas_dgemm(CblasColMajor, CblasTrans, CblasTrans, m, n, k, alpha, matrix, cols, pb, n, 0, pc, m);
+        double[] transposed = s.heap(m * n);
+        pc.get(transposed, 0, m * n);
+        Lapack.transpose(transposed, n, m, c.data);
     }
 
     @Override

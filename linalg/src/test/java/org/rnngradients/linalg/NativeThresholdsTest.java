@@ -48,6 +48,17 @@ class NativeThresholdsTest {
     }
 
     @Test
+    void onlyALargeResidentTimesAThinOperandRunsWithTransposedOutput() {
+        assertTrue(NativeThresholds.thinResidentGemm(1024, 10, 512, false), "1024·512 = 2^19 entries");
+        assertFalse(NativeThresholds.thinResidentGemm(1023, 10, 512, false));
+        assertFalse(NativeThresholds.thinResidentGemm(1024, 10, 512, true), "Aᵀ·B keeps the row-major call");
+        assertFalse(NativeThresholds.thinResidentGemm(1024, 1, 512, false), "a matrix–vector product is a GEMV");
+        assertTrue(NativeThresholds.thinResidentGemm(1000, 2, 1000, false));
+        assertTrue(NativeThresholds.thinResidentGemm(1000, 16, 1000, false));
+        assertFalse(NativeThresholds.thinResidentGemm(1000, 17, 1000, false));
+    }
+
+    @Test
     void eachCallGetsTheKernelItsThresholdNames() {
         Native.assumeLoaded();
         NativeKernels kernels = new NativeKernels();

@@ -3,6 +3,7 @@ package org.rnngradients.linalg;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.rnngradients.linalg.Rejections.assertMessage;
 
@@ -97,6 +98,31 @@ class ResidentMatrixTest {
             a.reshape(3, 2);
             assertMessage(w::refresh, "source must be 2x3, was 3x2");
         }
+    }
+
+    @Test
+    void aLargeResidentTimesAThinOperandTakesTheTransposedOutputPathAndStaysWithinTheGemmBound() {
+        Native.assumeLoaded();
+        int m = 1024;
+        int k = 512;
+        DMatrixRMaj a = TestMatrices.uniform(m, k, 1, 31);
+        Backend.Resident r = new NativeKernels().resident(a);
+        for (int n : new int[] {2, 7, NativeThresholds.THIN_MAX_COLUMNS, NativeThresholds.THIN_MAX_COLUMNS + 1}) {
+            assertTrue(NativeThresholds.thinResidentGemm(m, n, k, false) == (n <= NativeThresholds.THIN_MAX_COLUMNS));
+            DMatrixRMaj b = TestMatrices.uniform(k, n, 1, 32 + n);
+            DMatrixRMaj expected = new DMatrixRMaj(m, n);
+            new JavaKernels().gemm(1.5, a, false, b, false, 0, expected, m, n, k);
+            DMatrixRMaj viaResident = new DMatrixRMaj(m, n);
+            viaResident.fill(Double.NaN);                               // beta = 0: whatever was there is ignored
+            r.gemm(1.5, false, b, 0, viaResident);
+            MatrixProductsTest.assertWithinGemmBound(expected, viaResident, 1.5, a, false, b, false, 0, expected);
+            DMatrixRMaj accumulated = expected.copy();
+            r.gemm(1, false, b, 1, accumulated);                        // beta ≠ 0 keeps the row-major call
+            DMatrixRMaj twice = new DMatrixRMaj(m, n);
+            new JavaKernels().gemm(2.5, a, false, b, false, 0, twice, m, n, k);
+            MatrixProductsTest.assertWithinGemmBound(twice, accumulated, 1, a, false, b, false, 1, expected);
+        }
+        r.close();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.rnngradients.analysis.bench;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.rnngradients.analysis.bench.SideBySideWorkloads.Workload;
 import org.rnngradients.linalg.Backend;
@@ -14,7 +15,9 @@ import org.rnngradients.linalg.Backend;
  * {@code -Drnngradients.threads}. Run by {@code docs/src/bench/compare.sh}, never by the build.
  *
  * <p>Arguments: {@code round} (a label copied to the output), then optionally {@code scans} (also time the
- * scans over H and T), or {@code versions} alone (print the backend's description and exit).
+ * scans over H and T), or {@code versions} alone (print the backend's description and exit). The environment
+ * variable {@code BENCH_ONLY}, a regular expression, keeps only the workloads whose names it matches (as in
+ * {@code workloads.py}).
  */
 public final class SideBySide {
     private SideBySide() {
@@ -35,7 +38,11 @@ public final class SideBySide {
         String round = args[0];
         boolean scans = args.length > 1 && args[1].equals("scans");
         List<Workload> workloads = SideBySideWorkloads.all(scans);
+        Pattern only = Pattern.compile(System.getenv().getOrDefault("BENCH_ONLY", ".*")); // as in workloads.py
         for (Workload w : workloads) {
+            if (!only.matcher(w.name()).matches()) {
+                continue;
+            }
             double seconds = medianSeconds(w);
             System.out.printf(Locale.ROOT, "ours,%d,%s,%s,%.6e,%d%n", backend.threads(), round, w.name(), seconds,
                     w.runs());

@@ -74,7 +74,7 @@ final class NativeKernels implements Backend.Kernels {
         private DoublePointer a;
         private DoublePointer b;
         private DoublePointer c;
-        private double[] heap = new double[0];
+        private DoublePointer spare;
 
         static Staging current() {
             return CURRENT.get();
@@ -98,12 +98,10 @@ final class NativeKernels implements Backend.Kernels {
             return copy ? c.put(m.data, 0, m.getNumElements()) : c;
         }
 
-        /** A heap array of at least {@code size} entries (for a result transposed on its way back). */
-        double[] heap(int size) {
-            if (heap.length < size) {
-                heap = new double[size];
-            }
-            return heap;
+        /** A spare buffer of at least {@code size} entries (for a result transposed on its way back). */
+        DoublePointer spare(long size) {
+            spare = fit(spare, size);
+            return spare;
         }
 
         private static DoublePointer fit(DoublePointer p, long size) {

@@ -5,6 +5,7 @@ import static org.bytedeco.openblas.global.openblas_full.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_full.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_full.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_full.cblas_dgemm;
+import static org.bytedeco.openblas.global.openblas_full.cblas_domatcopy;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.ejml.data.DMatrixRMaj;
@@ -63,14 +64,14 @@ final class NativeResident implements Backend.Resident {
     /**
      * C = α·A·B for a large resident A and a thin B, as the column-major product C = op(A)·op(B) with both
      * operands transposed (the row-major arrays read by columns are Aᵀ and Bᵀ): OpenBLAS packs A on its
-     * faster side, and the column-major C (the row-major Cᵀ) is transposed back on the heap.
+     * faster side, and the column-major C is transposed back by {@code domatcopy} in native memory.
      */
     private void thinProduct(NativeKernels.Staging s, double alpha, DoublePointer pb, DMatrixRMaj c, int m, int n, int k) {
         DoublePointer pc = s.c(c, false);
         cblas_dgemm(CblasColMajor, CblasTrans, CblasTrans, m, n, k, alpha, matrix, cols, pb, n, 0, pc, m);
-        double[] transposed = s.heap(m * n);
-        pc.get(transposed, 0, m * n);
-        Lapack.transpose(transposed, n, m, c.data);
+        DoublePointer byRows = s.spare(m * n);
+        cblas_domatcopy(CblasColMajor, CblasTrans, m, n, 1, pc, m, byRows, n);
+        byRows.get(c.data, 0, m * n);
     }
 
     @Override

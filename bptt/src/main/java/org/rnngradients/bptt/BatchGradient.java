@@ -7,7 +7,8 @@ import org.rnngradients.linalg.internal.Require;
  * What a {@link BatchGradientEngine} returns for a batch of B sequences: the mean loss
  * (1/B)·Σ_b L_b and its gradient with respect to every parameter, and for each sequence b its own
  * loss L_b, input gradients ∂L_b/∂x_{b,t} (t = 1..T_b), initial-state gradient ∂L_b/∂s_{b,0}, final
- * state s_{b,T_b} and, for the exact engines, its adjoint profile.
+ * state s_{b,T_b} and, for the exact engines, its adjoint profile. A gradient from
+ * {@link BatchGradientEngine#parameterGradient} may hold the losses and the parameter gradient only.
  */
 public final class BatchGradient {
     private final double loss;
@@ -17,6 +18,7 @@ public final class BatchGradient {
     private final DMatrixRMaj[] initialStateGradients;
     private final DMatrixRMaj[] finalStates;
     private final GradientProfile[] profiles;
+    private final boolean perSequenceParts;
 
     private BatchGradient(double loss, ModelGradients gradients, Builder b) {
         this.loss = loss;
@@ -26,6 +28,7 @@ public final class BatchGradient {
         this.initialStateGradients = b.initialStateGradients;
         this.finalStates = b.finalStates;
         this.profiles = b.profiles;
+        this.perSequenceParts = b.perSequenceParts;
     }
 
     /** B. */
@@ -50,7 +53,7 @@ public final class BatchGradient {
 
     /** ∂L_b/∂x_{b,t} for t = 1..T_b (not divided by B), a new I × 1 copy. */
     public DMatrixRMaj inputGradient(int b, int t) {
-        DMatrixRMaj dx = inputGradients[column(b)];
+        DMatrixRMaj dx = inputGradients[collected(b, "input gradients")];
         Require.inRange(t, 1, dx.numCols, "t");
         DMatrixRMaj out = new DMatrixRMaj(dx.numRows, 1);
         for (int i = 0; i < dx.numRows; i++) {
@@ -61,26 +64,36 @@ public final class BatchGradient {
 
     /** Every ∂L_b/∂x_{b,t} of sequence b as the columns t = 1..T_b of an I × T_b matrix (live). */
     public DMatrixRMaj inputGradients(int b) {
-        return inputGradients[column(b)];
+        return inputGradients[collected(b, "input gradients")];
     }
 
     /** ∂L_b/∂s_{b,0} (not divided by B). */
     public DMatrixRMaj initialStateGradient(int b) {
-        return initialStateGradients[column(b)];
+        return initialStateGradients[collected(b, "initial-state gradients")];
     }
 
     /** s_{b,T_b}, the state after sequence b's last step. */
     public DMatrixRMaj finalState(int b) {
-        return finalStates[column(b)];
+        return finalStates[collected(b, "final states")];
     }
 
     /** The profile ‖∂L_b/∂h_t‖ of sequence b, or null when the engine does not compute it. */
     public GradientProfile profile(int b) {
-        return profiles[column(b)];
+        return profiles[collected(b, "profiles")];
     }
 
     private int column(int b) {
         return Require.inRange(b, 0, losses.length - 1, "b");
+    }
+
+    /** Column b, once checked that the engine collected the per-sequence {@code parts}. */
+    private int collected(int b, String parts) {
+        int column = column(b);
+        if (!perSequenceParts) {
+            throw new IllegalStateException(parts + " were not collected: this gradient comes from parameterGradient,"
+                    + " which computes only the losses and the parameter gradient");
+        }
+        return column;
     }
 
     /** Collects the per-sequence parts. */
@@ -90,6 +103,8 @@ public final class BatchGradient {
         final DMatrixRMaj[] initialStateGradients;
         final DMatrixRMaj[] finalStates;
         final GradientProfile[] profiles;
+        /** Whether the per-sequence parts are filled in (false: only the losses). */
+        boolean perSequenceParts = true;
 
         Builder(int size) {
             losses = new double[size];

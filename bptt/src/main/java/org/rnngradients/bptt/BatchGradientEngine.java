@@ -10,4 +10,13 @@ public interface BatchGradientEngine {
 
     /** The mean gradient of the batch's loss, each sequence from the engine's default initial state. */
     BatchGradient compute(RnnModel model, Sequence[] batch);
+
+    /**
+     * The batch's losses and the mean parameter gradient only, which is all a training step needs. An engine
+     * may skip the per-sequence parts (input gradients, initial-state gradients, final states, profiles);
+     * their accessors then throw {@link IllegalStateException}. By default the same as {@link #compute}.
+     */
+    default BatchGradient parameterGradient(RnnModel model, Sequence[] batch) {
+        return compute(model, batch);
+    }
 }

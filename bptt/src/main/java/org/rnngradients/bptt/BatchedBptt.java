@@ -36,6 +36,16 @@ public final class BatchedBptt implements BatchGradientEngine, GradientEngine {
         return compute(model, batch, null);
     }
 
+    /**
+     * The losses and the mean parameter gradient only: no input gradients (their GEMM and copies), no
+     * profiles (a norm per step and sequence), no initial-state gradients or final states.
+     */
+    @Override
+    public BatchGradient parameterGradient(RnnModel model, Sequence[] batch) {
+        Checks.batch(model, batch);
+        return workspace(model, batch.length).run(batch, null, false);
+    }
+
     /** The mean gradient of the batch from the initial states {@code initialStates} (S × B; zero when null). */
     public BatchGradient compute(RnnModel model, Sequence[] batch, DMatrixRMaj initialStates) {
         Checks.batch(model, batch);
@@ -45,7 +55,7 @@ public final class BatchedBptt implements BatchGradientEngine, GradientEngine {
             Require.finite(initialStates, "initialStates");
         }
         Workspace w = workspace(model, batch.length);
-        return w.run(batch, initialStates);
+        return w.run(batch, initialStates, true);
     }
 
     /** Exact BPTT of one sequence through the time-batched path (a batch of one). */
@@ -106,7 +116,7 @@ public final class BatchedBptt implements BatchGradientEngine, GradientEngine {
             this.previous = new DMatrixRMaj(cell.stateSize(), batch);
         }
 
-        BatchGradient run(Sequence[] sequences, DMatrixRMaj initialStates) {
+        BatchGradient run(Sequence[] sequences, DMatrixRMaj initialStates, boolean perSequenceParts) {
             int[] lengths = new int[batch];
             for (int b = 0; b < batch; b++) {
                 lengths[b] = sequences[b].length();
@@ -114,10 +124,13 @@ public final class BatchedBptt implements BatchGradientEngine, GradientEngine {
             unroll.begin(lengths);
             forward(sequences, lengths, initialStates);
             BatchGradient.Builder result = new BatchGradient.Builder(batch);
+            result.perSequenceParts = perSequenceParts;
             ModelGradients grads = model.newGradients();
             double[][] logNorms = backward(sequences, lengths, grads, result);
             unroll.accumulateGradients(grads.cell());
-            collect(lengths, logNorms, result);
+            if (perSequenceParts) {
+                collect(lengths, logNorms, result);
+            }
             double loss = 0;
             for (double l : result.losses) {
                 loss += l;
@@ -155,8 +168,8 @@ public final class BatchedBptt implements BatchGradientEngine, GradientEngine {
         /** Δ_T..Δ_0 for all B sequences: inject each ∂L_t/∂h_t, then Δ_{t−1} = J_tᵀ Δ_t column by column. */
         private double[][] backward(Sequence[] sequences, int[] lengths, ModelGradients grads,
                                     BatchGradient.Builder result) {
-            double[][] logNorms = new double[batch][];
-            for (int b = 0; b < batch; b++) {
+            double[][] logNorms = result.perSequenceParts ? new double[batch][] : null;
+            for (int b = 0; logNorms != null && b < batch; b++) {
                 logNorms[b] = new double[lengths[b]];
             }
             delta.zero();
@@ -167,7 +180,9 @@ public final class BatchedBptt implements BatchGradientEngine, GradientEngine {
                         if (target != null) {
                             result.losses[b] += injectLossGradient(states.get(t), b, target, grads);  // Δ_t += ∂L_t/∂h_t
                         }
-                        logNorms[b][t - 1] = logNormOfHidden(b);                                    // ‖∂L/∂h_t‖
+                        if (logNorms != null) {
+                            logNorms[b][t - 1] = logNormOfHidden(b);                                // ‖∂L/∂h_t‖
+                        }
                     }
                 }
                 unroll.backward(t, delta, previous);                                                // Δ_{t−1} = J_tᵀ Δ_t

@@ -1,14 +1,18 @@
 package org.rnngradients.bptt;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -204,6 +208,47 @@ class BatchedBpttTest {
         BatchGradient fallback = perSequence.batched().compute(model, batch);
         assertEqualsPerSequence(model, batch, null, fallback, "per-sequence fallback");
         assertEquals(new FullBptt().compute(model, batch[1]).inputGradient(4).get(1, 0), fallback.inputGradient(1, 4).get(1, 0));
+    }
+
+    @Test
+    void parameterGradientHasExactlyTheLossesAndParameterGradientOfTheFullComputation() {
+        for (CellKind kind : CellKind.values()) {
+            RnnModel model = model(kind, new MeanSquaredError(), true);
+            Sequence[] batch = batch(model, new int[] {4, 6, 3}, true, 51);
+            BatchGradient full = new BatchedBptt().compute(model, batch);
+            BatchGradient lean = new BatchedBptt().parameterGradient(model, batch);
+            assertEquals(full.loss(), lean.loss(), 0.0, kind + " mean loss");
+            for (int b = 0; b < batch.length; b++) {
+                assertEquals(full.loss(b), lean.loss(b), 0.0, kind + " loss of sequence " + b);
+            }
+            ParameterSet expected = full.gradients().all();
+            ParameterSet actual = lean.gradients().all();
+            assertEquals(expected.names(), actual.names());
+            for (String name : expected.names()) {
+                assertArrayEquals(expected.get(name).data, actual.get(name).data, 0.0,
+                        kind + " " + name + ": skipping the per-sequence parts changes no bit of dθ");
+            }
+        }
+    }
+
+    @Test
+    void aParameterGradientRefusesThePartsItDidNotCollect() {
+        RnnModel model = model(CellKind.GRU, new MeanSquaredError(), true);
+        BatchGradient lean = new BatchedBptt().parameterGradient(model, batch(model, new int[] {3, 2}, true, 52));
+        for (Map.Entry<String, Executable> part : List.<Map.Entry<String, Executable>>of(
+                Map.entry("input gradients", () -> lean.inputGradients(0)),
+                Map.entry("input gradients", () -> lean.inputGradient(1, 1)),
+                Map.entry("initial-state gradients", () -> lean.initialStateGradient(0)),
+                Map.entry("final states", () -> lean.finalState(1)),
+                Map.entry("profiles", () -> lean.profile(0)))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, part.getValue());
+            assertTrue(e.getMessage().startsWith(part.getKey() + " were not collected"), e.getMessage());
+        }
+        assertMessage("b", () -> lean.profile(2));
+        BatchGradient viaDefault = GradientEngine.perSequence(new FullBptt()).batched()
+                .parameterGradient(model, batch(model, new int[] {3, 2}, true, 52));
+        assertEquals(lean.loss(), viaDefault.loss(), 1e-12, "the default is the full computation");
+        assertTrue(viaDefault.profile(0) != null, "the per-sequence fallback still collects every part");
     }
 
     @Test

@@ -220,11 +220,15 @@ class BpttBadInputSweepTest {
         Sequence[] batch = {sequence(), sequence()};
         for (Supplier<BatchGradientEngine> engine : List.<Supplier<BatchGradientEngine>>of(BatchedBptt::new,
                 () -> GradientEngine.perSequence(new TruncatedBptt(2, 2, TruncatedBptt.Mode.STATELESS)).batched())) {
-            s.method(BatchGradientEngine.class, engine, "compute", model(), batch).bad("batch", new Sequence[0],
-                            "batch", "empty", "length 0")
-                    .bad("batch", new Sequence[] {sequence(), null}, "batch[1]", "null")
-                    .bad("batch", new Sequence[] {sequence(), sequence(I, 2)}, "batch[1]", "target size", "was 2");
+            for (String method : List.of("compute", "parameterGradient")) {
+                s.method(BatchGradientEngine.class, engine, method, model(), batch).bad("batch", new Sequence[0],
+                                "batch", "empty", "length 0")
+                        .bad("batch", new Sequence[] {sequence(), null}, "batch[1]", "null")
+                        .bad("batch", new Sequence[] {sequence(), sequence(I, 2)}, "batch[1]", "target size", "was 2");
+            }
         }
+        s.method(BatchedBptt.class, BatchedBptt::new, "parameterGradient", model(), batch)
+                .bad("batch", new Sequence[] {sequence(I + 1, O)}, "batch[0]", "inputSize");
         s.method(BatchedBptt.class, BatchedBptt::new, "compute(RnnModel,Sequence[])", model(), batch)
                 .bad("batch", new Sequence[] {sequence(I + 1, O)}, "batch[0]", "inputSize");
         s.method(BatchedBptt.class, BatchedBptt::new, "compute(RnnModel,Sequence[],DMatrixRMaj)", model(), batch,

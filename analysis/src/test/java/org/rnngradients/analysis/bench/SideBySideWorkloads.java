@@ -141,7 +141,7 @@ final class SideBySideWorkloads {
             batch[b] = gaussianSequence(100, 128, true, 10 + b);
         }
         BatchedBptt engine = new BatchedBptt();
-        return () -> engine.compute(model, batch);
+        return () -> engine.parameterGradient(model, batch);      // what PyTorch computes: the losses and dθ only
     }
 
     /** P3 and P4: the k largest exponents of a tanh RNN (input 4, W ~ N(0, 1.5²/N)), T = 1000, QR every step. */

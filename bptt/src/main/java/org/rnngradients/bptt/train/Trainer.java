@@ -55,7 +55,7 @@ public final class Trainer {
     // tag::training-step[]
     private static TrainingProgress step(RnnModel model, Sequence[] batch, BatchGradientEngine engine,
                                          TrainingConfig config, long step, long clipEvents) {
-        BatchGradient g = engine.compute(model, batch);                          // the batch's mean loss and gradient
+        BatchGradient g = engine.parameterGradient(model, batch);                         // the batch's mean loss and gradient
         ModelGradients mean = g.gradients();
         double termLoss = 0;
         for (LossTerm term : config.terms()) {

@@ -115,12 +115,15 @@ final class SideBySideWorkloads {
         };
     }
 
-    /** P1 full BPTT and the scans: the exact gradient of the last-step loss, time-batched engine, B = 1. */
+    /**
+     * P1 full BPTT and the scans: the exact parameter gradient of the last-step loss, time-batched engine,
+     * B = 1 (like PyTorch's backward(), no input gradients or profile).
+     */
     static Runnable sequenceGradient(int hidden, int length) {
         RnnModel model = lstmWithReadout(32, hidden);
-        Sequence sequence = gaussianSequence(length, 1, false, 3);
+        Sequence[] sequence = {gaussianSequence(length, 1, false, 3)};
         BatchedBptt engine = new BatchedBptt();
-        return () -> engine.compute(model, sequence);
+        return () -> engine.parameterGradient(model, sequence);
     }
 
     /** P1 profile: ‖∂L/∂h_t‖ for every t, state-only backward steps, time-batched. */

@@ -53,6 +53,8 @@ def flop(workload):
         "kernel-frame-1000x10": 2 * 1000 * 1000 * 10,
         "kernel-lstm-step-512x128x32": 2 * 512 * 128 * 32,
         "kernel-qr-256": qr_flop(256, 256),
+        "kernel-gemv-1024x256": 2 * 1024 * 256,
+        "kernel-gemv-256x64": 2 * 256 * 64,
     }
     return fixed[workload]
 

@@ -263,17 +263,22 @@ def kernel_actions(lib, rng):
     a2048, a256, b256 = rng.standard_normal((2048, 2048)), rng.standard_normal((256, 256)), rng.standard_normal((256, 256))
     w1000, q1000 = rng.standard_normal((1000, 1000)), rng.standard_normal((1000, 10))
     whh, h32 = rng.standard_normal((512, 128)), rng.standard_normal((128, 32))
+    w1024, v256 = rng.standard_normal((1024, 256)), rng.standard_normal(256)   # P1's W_hh·h at H = 256 and 64
+    w256, v64 = rng.standard_normal((256, 64)), rng.standard_normal(64)
     if lib is np:
         mm, qr = np.matmul, np.linalg.qr
     else:
         import torch
-        a2048, a256, b256, w1000, q1000, whh, h32 = (torch.from_numpy(m) for m in (a2048, a256, b256, w1000, q1000, whh, h32))
+        a2048, a256, b256, w1000, q1000, whh, h32, w1024, v256, w256, v64 = (torch.from_numpy(m) for m in (
+            a2048, a256, b256, w1000, q1000, whh, h32, w1024, v256, w256, v64))
         mm, qr = torch.matmul, torch.linalg.qr
     return [("kernel-gemm-2048", 1, 3, lambda: mm(a2048, a2048)),
             ("kernel-gemm-256", 20, 50, lambda: mm(a256, b256)),
             ("kernel-frame-1000x10", 20, 50, lambda: mm(w1000, q1000)),
             ("kernel-lstm-step-512x128x32", 50, 200, lambda: mm(whh, h32)),
-            ("kernel-qr-256", 10, 30, lambda: qr(a256))]
+            ("kernel-qr-256", 10, 30, lambda: qr(a256)),
+            ("kernel-gemv-1024x256", 200, 1000, lambda: mm(w1024, v256)),
+            ("kernel-gemv-256x64", 500, 2000, lambda: mm(w256, v64))]
 
 
 # ------------------------------------------------------------------------------------------------- PyTorch

@@ -16,8 +16,9 @@ import org.rnngradients.linalg.internal.Require;
  *
  * <p>The trajectory runs a fixed cell: {@link #advance(DMatrixRMaj, DMatrixRMaj)}, the frame step of
  * Lyapunov spectra, goes through a batch-1 {@link CellPass} made at construction, which holds W_hh in
- * the backend's memory for the whole run and forms J_t·Q without forming J_t (for a thin frame, with the
- * step's own W_hh·h_{t−1} in the same GEMM). It sees the parameters
+ * the backend's memory for the whole run and forms J_t·Q without forming J_t. The state s_t never depends
+ * on the frame: W_hh·h_{t−1} is its own product, so that the trajectory, which is chaotic at large gains, is the
+ * same whatever the number of directions followed. It sees the parameters
  * as they were when the trajectory was made; {@link #advance(DMatrixRMaj)} reads the live parameters.
  * The two kinds of step may be mixed; they agree to rounding (their summation orders differ).
  */
@@ -83,27 +84,14 @@ public final class CellTrajectory implements JacobianSource {
         Require.nonNull(frame, "frame");
         Require.shape(image, cell.stateSize(), frame.numCols, "image");
         inputs.next(input);
-        if (fuses(frame.numCols)) {
-            pass.forwardWithFrame(previous, input, batchCache, state, frame, image);
-        } else {
-            pass.forward(previous, input, batchCache, state);
-            pass.stateJacobianTimes(batchCache, 0, frame, image);
-        }
+        pass.forward(previous, input, batchCache, state);
+        pass.stateJacobianTimes(batchCache, 0, frame, image);
         DMatrixRMaj swap = previous;
         previous = state;
         state = swap;
         step++;
     }
     // end::cell-trajectory-frame-step[]
-
-    /**
-     * Whether a frame of k columns goes through the fused step W_hh·[h V_h] ({@link CellPass#forwardWithFrame}):
-     * when k ≤ H/4, where the separate W_hh·h would stream W_hh once more for a small share of the work. For
-     * wider frames the product with V dominates and stacking h into it would only add copying.
-     */
-    private boolean fuses(int k) {
-        return 4L * k <= cell.hiddenSize();
-    }
 
     /** A copy of the current state s_t. */
     public DMatrixRMaj state() {

@@ -53,19 +53,6 @@ class AllocationTest {
         assertWarmStepsAllocateNothing(kind + " batched step", step);
     }
 
-    @ParameterizedTest
-    @EnumSource(CellKind.class)
-    void warmFusedFrameStepsAllocateNothing(CellKind kind) {
-        BatchFixture f = new BatchFixture(kind.create(8, 16), 1, 0.3, RandomSource.seeded(41));
-        CellPass pass = f.cell.newPass(1);
-        BatchCache cache = pass.newCache();
-        DMatrixRMaj state = new DMatrixRMaj(f.cell.stateSize(), 1);
-        DMatrixRMaj frame = BatchFixture.random(f.cell.stateSize(), 3, RandomSource.seeded(43));
-        DMatrixRMaj image = new DMatrixRMaj(f.cell.stateSize(), 3);
-        assertWarmStepsAllocateNothing(kind + " fused frame step",
-                () -> pass.forwardWithFrame(f.previous, f.inputs, cache, state, frame, image));
-    }
-
     /** Runs {@code step} 200 times to warm up, then asserts that 1000 more allocate under 1 kB (least of three rounds). */
     static void assertWarmStepsAllocateNothing(String what, Runnable step) {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();

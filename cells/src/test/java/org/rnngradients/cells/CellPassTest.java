@@ -74,29 +74,6 @@ class CellPassTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
-    void fusedFrameStepEqualsForwardThenJacobianTimesFrame(CellKind kind) {
-        RandomSource random = RandomSource.seeded(78).fork(kind.cliName());
-        BatchFixture f = new BatchFixture(kind.create(I, H), 1, 0.8, random);
-        int n = f.cell.stateSize();
-        for (int k : new int[] {1, 2, n}) {
-            DMatrixRMaj frame = BatchFixture.random(n, k, random);
-            CellPass separate = f.cell.newPass(1);
-            BatchCache cache = separate.newCache();
-            DMatrixRMaj expectedState = separate.forward(f.previous, f.inputs, cache, null);
-            DMatrixRMaj expectedImage = separate.stateJacobianTimes(cache, 0, frame, null);
-            CellPass fused = f.cell.newPass(1);
-            BatchCache fusedCache = fused.newCache();
-            DMatrixRMaj state = new DMatrixRMaj(n, 1);
-            DMatrixRMaj image = fused.forwardWithFrame(f.previous, f.inputs, fusedCache, state, frame, null);
-            assertAgrees(expectedState, state, kind + " state, k=" + k);
-            assertAgrees(expectedImage, image, kind + " image, k=" + k);
-            assertAgrees(expectedImage, fused.stateJacobianTimes(fusedCache, 0, frame, null),
-                    kind + " the fused step fills the cache, k=" + k);
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("kinds")
     void aColumnThatSitsTheStepOutKeepsItsStateAndHasTheIdentityJacobian(CellKind kind) {
         BatchFixture f = new BatchFixture(kind.create(I, H), 3, 0.6, RandomSource.seeded(5));
         CellPass pass = f.cell.newPass(3);

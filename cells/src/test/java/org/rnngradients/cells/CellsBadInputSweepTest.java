@@ -446,29 +446,6 @@ class CellsBadInputSweepTest {
                         DMatrixRMaj f = m(n, 2);
                         st.pass().stateJacobianTimes(st.cache(), 0, f, f);
                     }, "image", "same object");
-            Supplier<CellPass> single = () -> make.get().newPass(1);
-            s.method(CellPass.class, single, "forwardWithFrame", m(n, 1), m(I, 1), PASS_EMPTY, null, m(n, 3), null)
-                    .nullable("state", "image")
-                    .bad("previous", m(n, 2), "previous", n + "x1", n + "x2").bad("previous", withEntry(m(n, 1), NAN))
-                    .bad("inputs", m(I + 1, 1), "inputs", (I + 1) + "x1").bad("inputs", withEntry(m(I, 1), INF))
-                    .bad("frame", m(n + 1, 3), "frame", n + " rows", (n + 1) + "x3")
-                    .bad("frame", new DMatrixRMaj(n, 0), "frame", "empty").bad("frame", withEntry(m(n, 3), NAN))
-                    .bad("state", m(n, 2), "state", n + "x1").bad("image", m(n, 2), "image", n + "x3", n + "x2")
-                    .bad("cache", pass.get().newCache(), "cache", "this pass's newCache()")
-                    .refuses("a pass of batch size 2", () -> {
-                        CellPass q = pass.get();
-                        q.forwardWithFrame(m(n, 1), m(I, 1), q.newCache(), null, m(n, 3), null);
-                    }, "batch size 1", "was 2")
-                    .refuses("the state is the frame", () -> {
-                        CellPass q = single.get();
-                        DMatrixRMaj f = m(n, 1);
-                        q.forwardWithFrame(m(n, 1), m(I, 1), q.newCache(), f, f, null);
-                    }, "state", "same object as frame")
-                    .refuses("the image is the frame", () -> {
-                        CellPass q = single.get();
-                        DMatrixRMaj f = m(n, 3);
-                        q.forwardWithFrame(m(n, 1), m(I, 1), q.newCache(), null, f, f);
-                    }, "image", "same object");
         }
     }
 

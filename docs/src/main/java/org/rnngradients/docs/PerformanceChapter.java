@@ -34,7 +34,8 @@ public final class PerformanceChapter {
         {"kernel-frame-1000x10", "W·Q, 1000 × 1000 · 1000 × 10"}, {"kernel-lstm-step-512x128x32", "W_hh·H, 512 × 128 · 128 × 32"},
         {"kernel-qr-256", "QR 256 × 256, Q formed"}, {"p2-batched-lstm", "P2 batched LSTM"},
         {"p3-lyapunov-full-N256", "P3 full spectrum"}, {"p4-lyapunov-top10-N1000", "P4 top 10 exponents"},
-        {"p1-bptt-H256", "P1 full BPTT, H = 256"},
+        {"p1-bptt-H256", "P1 full BPTT, H = 256"}, {"kernel-gemv-1024x256", "W_hh·h, 1024 × 256 · 256 (P1, H = 256)"},
+        {"kernel-gemv-256x64", "W_hh·h, 256 × 64 · 64 (P1, H = 64)"},
     };
     static final int[] SCAN_H = {16, 32, 64, 128, 256, 512};
     static final int[] SCAN_T = {125, 250, 500, 1000, 2000, 4000};
@@ -53,6 +54,7 @@ public final class PerformanceChapter {
         a.put("perf-peak-1", Formats.sig(peak(results, 1), 3));
         a.put("perf-peak-all", Formats.sig(peak(results, cores), 3));
         p1AgainstNumpy(results, a);
+        p1ForwardFloor(results, a);
         for (String[] w : WORKLOADS) {
             String id = "perf-" + w[0].toLowerCase(java.util.Locale.ROOT) + "-";
             for (int threads : results.threadCounts()) {
@@ -95,6 +97,24 @@ public final class PerformanceChapter {
         }
         a.put("perf-p1-vs-numpy-min", Formats.sig(lo, 2));
         a.put("perf-p1-vs-numpy-max", Formats.sig(hi, 2));
+    }
+
+    /**
+     * The floor under P1's forward pass: T = 1000 products W_hh·h with this project's measured matrix–vector time,
+     * next to the P1 goal's time (PyTorch's forward pass over 5), for H = 256 and H = 64.
+     */
+    private static void p1ForwardFloor(BenchmarkResults results, Attributes a) {
+        String[][] sizes = {{"256", "kernel-gemv-1024x256"}, {"64", "kernel-gemv-256x64"}};
+        for (String[] size : sizes) {
+            Row gemv = results.row(size[1], 1);
+            Row forward = results.row("p1-forward-H" + size[0], 1);
+            a.put("perf-gemv-h" + size[0] + "-us", Formats.sig(1e6 * gemv.ours(), 3));
+            a.put("perf-gemv-h" + size[0] + "-gbs", Formats.sig(8.0 * 4 * Integer.parseInt(size[0])
+                    * Integer.parseInt(size[0]) / gemv.ours() / 1e9, 3));
+            a.put("perf-p1-forward-h" + size[0] + "-floor-ms", Formats.sig(1e6 * gemv.ours(), 3));
+            a.put("perf-p1-forward-h" + size[0] + "-goal-ms",
+                    Formats.sig(1e3 * forward.pytorch() / PerformanceGoals.P1_SPEED_UP, 3));
+        }
     }
 
     private static void machineAttributes(BenchmarkResults r, Attributes a) {

@@ -165,7 +165,10 @@ final class SideBySideWorkloads {
         return () -> Trainer.train(model, task, config, ProgressListener.none());
     }
 
-    /** The kernels behind the workloads, and a large GEMM for the machine's attainable peak. */
+    /**
+     * The kernels behind the workloads, a large GEMM for the machine's attainable peak, and P1's recurrent
+     * matrix–vector products (the floor under a batch-1 step: W_hh streams from memory at every step).
+     */
     static List<Workload> kernels() {
         RandomSource random = RandomSource.seeded(5);
         DMatrixRMaj a2048 = RandomMatrices.gaussian(2048, 2048, random);
@@ -179,6 +182,12 @@ final class SideBySideWorkloads {
         ResidentMatrix whh = ResidentMatrix.of(RandomMatrices.gaussian(512, 128, random));
         DMatrixRMaj h32 = RandomMatrices.gaussian(128, 32, random);
         DMatrixRMaj z32 = new DMatrixRMaj(512, 32);
+        ResidentMatrix w1024 = ResidentMatrix.of(RandomMatrices.gaussian(1024, 256, random));   // P1's W_hh, H = 256
+        DMatrixRMaj v256 = RandomMatrices.gaussian(256, 1, random);
+        DMatrixRMaj y1024 = new DMatrixRMaj(1024, 1);
+        ResidentMatrix w256 = ResidentMatrix.of(RandomMatrices.gaussian(256, 64, random));      // and H = 64
+        DMatrixRMaj v64 = RandomMatrices.gaussian(64, 1, random);
+        DMatrixRMaj y256 = new DMatrixRMaj(256, 1);
         PositiveQr qr = new PositiveQr(256, 256);
         DMatrixRMaj q256 = new DMatrixRMaj(256, 256);
         DMatrixRMaj r256 = new DMatrixRMaj(256, 256);
@@ -187,6 +196,8 @@ final class SideBySideWorkloads {
                 new Workload("kernel-gemm-256", 20, 50, () -> MatrixProducts.mult(a256, b256, c256)),
                 new Workload("kernel-frame-1000x10", 20, 50, () -> w1000.mult(q1000, image)),
                 new Workload("kernel-lstm-step-512x128x32", 50, 200, () -> whh.mult(h32, z32)),
-                new Workload("kernel-qr-256", 10, 30, () -> qr.decompose(a256, q256, r256)));
+                new Workload("kernel-qr-256", 10, 30, () -> qr.decompose(a256, q256, r256)),
+                new Workload("kernel-gemv-1024x256", 200, 1000, () -> w1024.mult(v256, y1024)),
+                new Workload("kernel-gemv-256x64", 500, 2000, () -> w256.mult(v64, y256)));
     }
 }

@@ -1,6 +1,7 @@
 package org.rnngradients.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -103,5 +104,53 @@ class LyapunovIntervalsTest {
             // 1000 counted steps are 500 whole pairs): ¼ ln 3 per step
             assertEquals(0.25 * Math.log(3), lambda[0], 1e-12, "interval " + interval);
         }
+    }
+
+    /**
+     * diag(e^0.01, e^−0.01), which aligns the frame with the axes and lets the guard keep the requested interval,
+     * except at step {@code shearAt}: the shear [[1, e^40], [0, 1]], which folds the second axis onto the first,
+     * so the QR after it loses ln ‖y₂‖/R₂₂ ≈ 40 nats, beyond the 31.2 allowed.
+     */
+    private static final class SuddenShear implements JacobianSource {
+        private final long shearAt;
+        private long t;
+
+        SuddenShear(long shearAt) {
+            this.shearAt = shearAt;
+        }
+
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public void advance(DMatrixRMaj jacobian) {
+            jacobian.zero();
+            if (++t == shearAt) {
+                jacobian.set(0, 0, 1);
+                jacobian.set(0, 1, Math.exp(40));
+                jacobian.set(1, 1, 1);
+            } else {
+                jacobian.set(0, 0, Math.exp(0.01));
+                jacobian.set(1, 1, Math.exp(-0.01));
+            }
+        }
+    }
+
+    @Test
+    void anIntervalThatLostTooMuchIsRefusedNamingItsStepAndTheSafeInterval() {
+        // warm-up 2000 steps, then intervals of 10: the shear at step 2105 is in the interval ending at step 2110;
+        // ≈ 40 nats over 10 steps is 4 per step, so the largest safe interval is ⌊18.02 / 4⌋ = 4
+        String refused = assertThrows(ArithmeticException.class,
+                () -> new LyapunovSpectrum(2, 2000, 1000, 10).compute(new SuddenShear(2105))).getMessage();
+        assertTrue(refused.contains("after 10 step(s) (interval at most 10)"), refused);
+        assertTrue(refused.contains("at step 2110:"), refused);
+        assertTrue(refused.contains("collapsed to e^-40."), refused);
+        assertTrue(refused.contains("the largest safe interval is 4"), refused);
+        // over 3 steps it is ≈ 13.3 nats per step: one step is still safe
+        String short3 = assertThrows(ArithmeticException.class,
+                () -> new LyapunovSpectrum(2, 2001, 999, 3).compute(new SuddenShear(2105))).getMessage();
+        assertTrue(short3.contains("the largest safe interval is 1"), short3);
     }
 }

@@ -94,10 +94,11 @@ class ChartTest {
         XYPlot plot = plot(new Chart("x", "y")
                 .line("a", X, new double[] {1, 2, 3})
                 .horizontal("h", 0.5, Style.dashed(Palette.BLACK))
-                .line("b", new double[] {5, 6}, new double[] {7, 8}));
+                .line("b", new double[] {5, 6}, new double[] {7, 8})
+                .horizontal("h2", -1, Style.dashed(Palette.GREY)));
         XYDataset data = plot.getDataset(0);
-        assertEquals(3, data.getSeriesCount(), "two lines, then the reference line");
-        for (int s = 0; s < 3; s++) {
+        assertEquals(4, data.getSeriesCount(), "two lines, then the reference lines");
+        for (int s = 0; s < 4; s++) {
             assertEquals(s, data.getSeriesKey(s), "series " + s + " is keyed by its index");
         }
         assertArrayEquals(new double[] {0, 1, 2}, xs(data, 0));
@@ -105,7 +106,8 @@ class ChartTest {
         assertArrayEquals(new double[] {5, 6}, xs(data, 1));
         assertArrayEquals(new double[] {7, 8}, ys(data, 1));
         assertArrayEquals(new double[] {0.5, 0.5}, ys(data, 2), "the reference line is flat at its y");
-        assertEquals(List.of("a", "b", "h"), legend(plot), "legend in series order");
+        assertArrayEquals(new double[] {-1, -1}, ys(data, 3));
+        assertEquals(List.of("a", "b", "h", "h2"), legend(plot), "legend in series order");
     }
 
     @Test

@@ -1,9 +1,12 @@
 package org.rnngradients.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +79,84 @@ class GaussHermiteTest {
     void gaussianOfAnExponentialIsExponentiallyAccurate() {
         // E[e^{a z}] = e^{a²/2}; e^{az} is entire, so 40 points are exact to rounding
         assertEquals(Math.exp(0.5 * 1.5 * 1.5), GaussHermite.of(40).expectation(z -> Math.exp(1.5 * z)), 1e-13);
+    }
+
+    /**
+     * The Golub–Welsch construction itself, run afresh. {@link GaussHermite#of} caches a rule per order for the
+     * life of the JVM, so once any test has asked for an order, a change to the construction is no longer seen
+     * by the tests that follow in that JVM (PIT, which swaps mutated classes into a running JVM, saw none of
+     * them); these tests call the construction directly and compare it with the closed forms.
+     */
+    private static GaussHermite constructed(int n) throws ReflectiveOperationException {
+        Method golubWelsch = GaussHermite.class.getDeclaredMethod("golubWelsch", int.class);
+        golubWelsch.setAccessible(true);
+        return (GaussHermite) golubWelsch.invoke(null, n);
+    }
+
+    private static double[] nodes(GaussHermite rule) {
+        double[] z = new double[rule.order()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = rule.node(i);
+        }
+        return z;
+    }
+
+    private static double[] weights(GaussHermite rule) {
+        double[] w = new double[rule.order()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = rule.weight(i);
+        }
+        return w;
+    }
+
+    @Test
+    void theConstructionGivesTheClosedFormRulesOfOrdersOneToFour() throws Exception {
+        // probabilists' Hermite: He₂ = z² − 1, He₃ = z³ − 3z, He₄ = z⁴ − 6z² + 3; w_i = n!/(n² He_{n−1}(z_i)²).
+        // 2e-15 is a few ulp of the largest node (ulp(2.33) = 4.4e-16): the eigensolver is backward stable
+        double tol = 2e-15;
+        assertArrayEquals(new double[] {0}, nodes(constructed(1)), tol);
+        assertArrayEquals(new double[] {1}, weights(constructed(1)), tol);
+        assertArrayEquals(new double[] {-1, 1}, nodes(constructed(2)), tol);
+        assertArrayEquals(new double[] {0.5, 0.5}, weights(constructed(2)), tol);
+        double r3 = Math.sqrt(3);
+        assertArrayEquals(new double[] {-r3, 0, r3}, nodes(constructed(3)), tol);
+        assertArrayEquals(new double[] {1.0 / 6, 2.0 / 3, 1.0 / 6}, weights(constructed(3)), tol);
+        double outer = Math.sqrt(3 + Math.sqrt(6));
+        double inner = Math.sqrt(3 - Math.sqrt(6));
+        double wOuter = 1 / (4 * (3 + Math.sqrt(6)));
+        double wInner = 1 / (4 * (3 - Math.sqrt(6)));
+        assertArrayEquals(new double[] {-outer, -inner, inner, outer}, nodes(constructed(4)), tol);
+        assertArrayEquals(new double[] {wOuter, wInner, wInner, wOuter}, weights(constructed(4)), tol);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {5, 10, 40})
+    void theConstructionIsSymmetricAscendingAndExactForPolynomials(int n) throws Exception {
+        GaussHermite rule = constructed(n);
+        assertEquals(n, rule.order());
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            assertEquals(-rule.node(n - 1 - i), rule.node(i), 0.0, "z_i = −z_{n−1−i} exactly");
+            assertEquals(rule.weight(n - 1 - i), rule.weight(i), 0.0, "mirror weights are equal exactly");
+            assertTrue(rule.weight(i) > 0);
+            if (i > 0) {
+                assertTrue(rule.node(i) > rule.node(i - 1), "nodes ascend");
+            }
+            sum += rule.weight(i);
+        }
+        assertEquals(1, sum, 1e-15, "weights normalised to one (to the rounding of an n-term sum)");
+        for (int k = 0; k <= Math.min(2 * n - 1, 24); k++) {
+            int power = k;
+            double scale = Math.max(1, normalMoment(k % 2 == 0 ? k : k + 1));
+            assertEquals(normalMoment(k), rule.expectation(z -> Math.pow(z, power)), 1e-12 * scale, "E[z^" + k + "]");
+        }
+    }
+
+    @Test
+    void theCacheHandsOutTheRuleTheConstructionGives() throws Exception {
+        GaussHermite fresh = constructed(23);
+        assertArrayEquals(nodes(fresh), nodes(GaussHermite.of(23)), 0.0);
+        assertArrayEquals(weights(fresh), weights(GaussHermite.of(23)), 0.0);
     }
 
     @Test

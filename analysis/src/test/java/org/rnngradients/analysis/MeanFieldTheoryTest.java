@@ -1,6 +1,7 @@
 package org.rnngradients.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,6 +136,54 @@ class MeanFieldTheoryTest {
         }
         assertTrue(assertThrows(IllegalArgumentException.class, () -> theory.gainForExponent(0.5)).getMessage()
                 .startsWith("lambda must be <="));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.05, 0.5, 1.0})
+    void atOrBelowOneTheStretchIsTheSquaredGain(double g) {
+        // q* = 0: tanh′(0) = 1, so χ = g² exactly
+        assertEquals(g * g, theory.solve(g).stretch(), 0.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {1.2, 2.0})
+    void theVarianceIsThatOfTheSolution(double g) {
+        double q = theory.variance(g);
+        assertTrue(q > 0, "q* > 0 above g = 1: " + q);
+        assertEquals(theory.solve(g).variance(), q, 0.0);
+    }
+
+    @Test
+    void theExponentAtTheTopOfTheRangeIsInvertedToThatGain() {
+        // λ_max(3) itself is in range (the bound is inclusive); bisection ends within a few ulp of 3
+        double top = theory.largestExponent(3);
+        assertEquals(3, theory.gainForExponent(top), 1e-12);
+    }
+
+    /** The documented stopping rule between two successive orders. */
+    private static boolean agree(MeanFieldTheory.Solution next, MeanFieldTheory.Solution previous, double tolerance) {
+        return Math.abs(next.largestExponent() - previous.largestExponent()) <= tolerance
+                && Math.abs(next.variance() - previous.variance()) <= tolerance * Math.max(1, next.variance());
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {1e-3, 7e-4, 1e-6, 1e-8})
+    void theQuadratureStopsAtTheFirstPairOfOrdersThatAgree(double tolerance) {
+        // at g = 3, τ = 7e-4 orders 256 and 128 agree (dλ ≈ 4.9e-4, dq ≈ 1.6e-4 ≤ τ·q*, q* ≈ 6.3), but would not
+        // under a q* criterion that shrank with q* (τ/q* ≈ 1.1e-4): the case that tells the scaling apart
+        for (double g : new double[] {1.5, 2.0, 3.0}) {
+            MeanFieldTheory.Solution s = new MeanFieldTheory(tolerance).solve(g);
+            int n = s.order();
+            MeanFieldTheory.Solution last = MeanFieldTheory.atOrder(g, GaussHermite.of(n));
+            MeanFieldTheory.Solution before = MeanFieldTheory.atOrder(g, GaussHermite.of(n / 2));
+            assertTrue(agree(last, before, tolerance), "orders " + n + " and " + n / 2 + " agree at g = " + g);
+            if (n / 2 > 64) {
+                assertFalse(agree(before, MeanFieldTheory.atOrder(g, GaussHermite.of(n / 4)), tolerance),
+                        "orders " + n / 2 + " and " + n / 4 + " do not, at g = " + g + " and τ = " + tolerance);
+            }
+            assertEquals(last.largestExponent(), s.largestExponent(), 0.0);
+            assertEquals(Math.abs(last.largestExponent() - before.largestExponent()), s.quadratureError(), 0.0);
+        }
     }
 
     @Test

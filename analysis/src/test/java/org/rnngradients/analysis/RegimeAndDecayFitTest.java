@@ -67,6 +67,21 @@ class RegimeAndDecayFitTest {
     }
 
     @Test
+    void aFitFarFromStepZeroLosesNoPrecision() {
+        // the same profile at steps 0, 1, 3 and at 10⁹, 10⁹ + 1, 10⁹ + 3, with norms near 1e-300: sums of
+        // deviations from the means keep the slope to rounding (Σ(x + x̄)(x − x̄), equal in exact arithmetic,
+        // would not). x̄ = 10⁹ + 4/3 is rounded by up to ulp(10⁹)/2 ≈ 6e-8, which the slope does not feel (a common
+        // shift of every x − x̄) and the residuals of a three-point fit feel at about 1e-7 relative
+        double[] y = {-300.1, -300.4, -301.6};
+        DecayFit near = DecayFit.of(new double[] {0, 1, 3}, y);
+        DecayFit far = DecayFit.of(new double[] {1e9, 1e9 + 1, 1e9 + 3}, y);
+        assertEquals(near.slope(), far.slope(), 1e-12 * Math.abs(near.slope()));
+        assertEquals(near.ordersPerTenStepsStandardError(), far.ordersPerTenStepsStandardError(),
+                1e-6 * near.ordersPerTenStepsStandardError());
+        assertEquals(3, far.points());
+    }
+
+    @Test
     void logNormFitConvertsNaturalLogsToOrdersOfMagnitude() {
         double[] logs = {0, -Math.log(10), -2 * Math.log(10)};
         assertEquals(-10, DecayFit.ofLogNorms(logs).ordersPerTenSteps(), 1e-12);

@@ -72,6 +72,40 @@ class SvgFigureTest {
     }
 
     @Test
+    void gridPlacesPanelsLeftToRightThenTopToBottom() {
+        List<Chart> panels = List.of(titled("P0"), titled("P1"), titled("P2"));
+        String svg = SvgFigure.grid("g", 2, 300, 200, panels);
+        assertTrue(svg.contains("width='600.0' height='400.0'"), "three panels in rows of two: 2 × 2 cells");
+        // each chart paints its white background over its whole cell first
+        Matcher cells = Pattern.compile("<rect x='([-0-9.]+)' y='([-0-9.]+)' width='300.0' height='200.0'").matcher(svg);
+        List<String> origins = new java.util.ArrayList<>();
+        while (cells.find()) {
+            origins.add(cells.group(1) + "," + cells.group(2));
+        }
+        assertEquals(List.of("0.0,0.0", "300.0,0.0", "0.0,200.0"), origins);
+        // and each title is centred in its own cell: P1 one cell right of P0, P2 one cell below
+        double[] p0 = titleAt(svg, "P0");
+        double[] p1 = titleAt(svg, "P1");
+        double[] p2 = titleAt(svg, "P2");
+        assertEquals(300, p1[0] - p0[0], 1e-9);
+        assertEquals(0, p1[1] - p0[1], 1e-9);
+        assertEquals(0, p2[0] - p0[0], 1e-9);
+        assertEquals(200, p2[1] - p0[1], 1e-9);
+        assertTrue(SvgFigure.grid("g", 5, 300, 200, panels).contains("width='900.0' height='200.0'"),
+                "fewer panels than columns: one row, only as wide as the panels");
+    }
+
+    private static Chart titled(String title) {
+        return new Chart("x", "y").title(title).line("a", new double[] {0, 1}, new double[] {0, 1});
+    }
+
+    private static double[] titleAt(String svg, String title) {
+        Matcher m = Pattern.compile("<text x='([-0-9.]+)' y='([-0-9.]+)'[^>]*>" + title + "</text>").matcher(svg);
+        assertTrue(m.find(), title);
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
+    }
+
+    @Test
     void aBandIsAFilledTranslucentShape() {
         String withBand = SvgFigure.svg("fig", chart());
         String without = SvgFigure.svg("fig", new Chart("x", "y").line("a", new double[] {0, 1}, new double[] {0, 1}));

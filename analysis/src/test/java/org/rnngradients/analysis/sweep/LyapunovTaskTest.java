@@ -123,6 +123,8 @@ class LyapunovTaskTest {
     void badSettingsAndPointsAreNamed() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new LyapunovTask(0, 30, 4, false)).getMessage()
                 .contains("steps must be a multiple of 2 * interval = 8"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new LyapunovTask(0, 30, 10, false)).getMessage()
+                .contains("2 * interval = 20"), "an odd number of intervals has no record at T/2");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new LyapunovTask(-1, 10, 1, false)).getMessage()
                 .startsWith("warmUp"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new LyapunovTask(0, 10, 0, false)).getMessage()

@@ -137,6 +137,70 @@ class SweepRunnerTest {
     }
 
     @Test
+    void rowsWithASpectralRadiusReadBackToTheResultsThatWereWritten() throws Exception {
+        LyapunovTask withRadius = new LyapunovTask(40, 120, 2, true);
+        SweepPoint p = new SweepPoint(CellKind.RNN_TANH, 3, 1.25, 5);
+        SweepResult r = new SweepResult(p, 0.0625, -0.125, 0.5, 1.375);
+        Path file = tmp.resolve("radius.csv");
+        try (SweepJournal journal = SweepJournal.open(file, withRadius)) {
+            journal.append(r);
+        }
+        try (SweepJournal journal = SweepJournal.open(file, withRadius)) {
+            assertEquals(r, journal.completed().get(p), "ρ is the column after the activity");
+        }
+    }
+
+    @Test
+    void pointsAreComputedOnDaemonThreads() throws Exception {
+        // a Ctrl-C or an error on the calling thread must not wait for a long point to finish
+        List<Boolean> daemon = java.util.Collections.synchronizedList(new ArrayList<>());
+        PointTask recording = new PointTask() {
+            @Override
+            public SweepResult evaluate(SweepPoint point) {
+                daemon.add(Thread.currentThread().isDaemon());
+                return new SweepResult(point, 0, 0, 0, Double.NaN);
+            }
+
+            @Override
+            public Map<String, Long> settings() {
+                return TASK.settings();
+            }
+
+            @Override
+            public boolean computesSpectralRadius() {
+                return false;
+            }
+        };
+        try (SweepJournal journal = SweepJournal.open(tmp.resolve("daemon.csv"), recording)) {
+            new SweepRunner(recording, 2).run(grid().subList(0, 4), journal, SweepRunner.SILENT);
+        }
+        assertEquals(List.of(true, true, true, true), daemon);
+    }
+
+    /** The number of file descriptors this process has open (Linux: the entries of /proc/self/fd). */
+    private static long openDescriptors() throws IOException {
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
+    @Test
+    void aClosedJournalHoldsNoOpenFile() throws Exception {
+        // a journal per run; a descriptor leaked per journal would in the end exhaust the process's limit
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "Linux only");
+        Path file = tmp.resolve("closed.csv");
+        SweepJournal.open(file, TASK).close();                     // the file exists from here on
+        long before = openDescriptors();
+        for (int i = 0; i < 20; i++) {
+            SweepJournal journal = SweepJournal.open(file, TASK);
+            journal.close();
+            journal.close();                                       // closing twice is harmless
+        }
+        long after = openDescriptors();
+        assertTrue(after - before < 20, "20 journals opened and closed: " + before + " → " + after + " descriptors");
+    }
+
+    @Test
     void aJournalFromOtherSettingsOrColumnsIsRefusedByName() throws Exception {
         Path file = tmp.resolve("other.csv");
         try (SweepJournal journal = SweepJournal.open(file, TASK)) {

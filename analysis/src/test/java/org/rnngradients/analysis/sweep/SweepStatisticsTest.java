@@ -40,6 +40,51 @@ class SweepStatisticsTest {
         assertTrue(Double.isNaN(s.get(1).standardError()), "one network has no standard error");
     }
 
+    @Test
+    void countsAreStrictAndTheSpectralRadiusIsAveraged() {
+        // λ = 0 is not positive and λ = ε is not exploding: both counts are strict inequalities
+        List<SweepResult> rs = List.of(
+                new SweepResult(new SweepPoint(CellKind.RNN_TANH, 8, 1.5, 1), 0.0, 0.0, 0.25, 1.25),
+                new SweepResult(new SweepPoint(CellKind.RNN_TANH, 8, 1.5, 2), 0.05, 0.05, 0.25, 1.5),
+                new SweepResult(new SweepPoint(CellKind.RNN_TANH, 8, 1.5, 3), 0.5, 0.5, 0.25, 2.0));
+        GainSummary a = GainSummary.of(rs, 0.05).get(0);
+        assertEquals(2, a.positive());
+        assertEquals(1, a.exploding());
+        assertEquals((1.25 + 1.5 + 2.0) / 3, a.meanSpectralRadius(), 1e-15);
+    }
+
+    @Test
+    void twoNetworksHaveAStandardError() {
+        // s² = ((−0.5)² + 0.5²)/1 = 0.5, SE = √(0.5/2) = 0.5
+        assertEquals(0.5, GainSummary.standardError(new double[] {1, 2}), 1e-15);
+        assertTrue(Double.isNaN(GainSummary.standardError(new double[] {1})));
+        assertTrue(Double.isNaN(GainSummary.standardError(new double[] {1, Double.NEGATIVE_INFINITY})));
+    }
+
+    @Test
+    void theStandardErrorIsComputedFromDeviationsSoALargeMeanCostsNoPrecision() {
+        // Σ(x − x̄)² and Σx² − n·x̄² are equal in exact arithmetic; only the first survives a mean of 1e6 with a
+        // spread of 1e-3. The inputs are themselves rounded to ulp(1e6)/2 ≈ 6e-11, about 6e-8 of the spread.
+        double expected = GainSummary.standardError(new double[] {0.001, 0.002, 0.004});
+        double shifted = GainSummary.standardError(new double[] {1e6 + 0.001, 1e6 + 0.002, 1e6 + 0.004});
+        assertEquals(expected, shifted, 1e-6 * expected);
+    }
+
+    @Test
+    void aCurveStartingAtTheThresholdCrossesAtItsFirstGain() {
+        // y_0 ≤ threshold < y_1: the crossing is interpolated to g_0 itself
+        assertEquals(OptionalDouble.of(1), ZeroCrossing.firstUpwardCrossing(new double[] {1, 2, 3},
+                new double[] {0, 1, 2}, 0));
+    }
+
+    @Test
+    void aBootstrapSpreadNeedsTwoResamples() {
+        List<SweepResult> rs = linearCurves(new double[] {1.1, 1.3, 1.2});
+        assertTrue(Double.isNaN(ZeroCrossing.of(rs, 0, 1, 3).get(0).bootstrapStandardError()), "one resample");
+        double two = ZeroCrossing.of(rs, 0, 2, 3).get(0).bootstrapStandardError();
+        assertTrue(Double.isFinite(two) && two >= 0, "two resamples give a spread: " + two);
+    }
+
     /** Seeds s = 1..k with λ_s(g) = 0.2 (g − c_s) on the gains 0.5, 0.6, …, 3.0. */
     private static List<SweepResult> linearCurves(double[] crossings) {
         List<SweepResult> rs = new ArrayList<>();

@@ -29,16 +29,34 @@ final class NativeThresholds {
 
     /**
      * Smallest resident matrix (entries, 4 MiB) whose products with a thin right operand (2 to
-     * {@value #THIN_MAX_COLUMNS} columns) run as the column-major product with transposed output. OpenBLAS
-     * then packs the big matrix as its A operand rather than its B operand, which took 0.67–0.83 of the time
-     * for 1000 × 1000 and 2000 × 2000 matrices with 10 or 11 columns; for matrices that fit in the cache
-     * (256 × 256, 512 × 128) it took 1.04–1.34 of it, so they keep the row-major call.
+     * {@value #THIN_MAX_COLUMNS} columns) run as a thin product: in row blocks ({@link #THIN_BLOCK_VOLUME}), or,
+     * when one row is already too long for a block, as the column-major product with transposed output, where
+     * OpenBLAS packs the big matrix as its A operand rather than its B operand (0.67–0.83 of the row-major call's
+     * time for 1000 × 1000 and 2000 × 2000 matrices with 10 or 11 columns). Matrices that fit in the cache
+     * (256 × 256, 512 × 128) keep the row-major call, which is fastest for them.
      */
     static final long THIN_MIN_ENTRIES = 1L << 19;
-    /** Widest right operand of the transposed-output product (measured only up to 20 columns, where it still won). */
+    /** Widest right operand of a thin product (measured up to 20 columns). */
     static final int THIN_MAX_COLUMNS = 16;
 
+    /**
+     * Entries of A times columns of B (rows·n·k) per call of a row-blocked thin product: small enough that
+     * OpenBLAS 0.3.31 takes its small-matrix kernel, which does not pack A. For 1000 × 1000 · 1000 × 10, blocks
+     * of 25, 50 and 100 rows took 525, 491 and 521 µs on one thread, against 793 µs for the transposed-output
+     * product and 920 µs for blocks of 200 rows (past the small-matrix limit); on two threads 466 µs against 494.
+     */
+    static final long THIN_BLOCK_VOLUME = 500_000;
+
     private NativeThresholds() {
+    }
+
+    /**
+     * Rows of A per call for a thin product (a k-entry row of A times a k × n operand), or 0 when even one row
+     * exceeds {@link #THIN_BLOCK_VOLUME} (such products run whole, with transposed output).
+     */
+    static int thinBlockRows(int n, int k) {
+        long perRow = (long) n * k;
+        return perRow > THIN_BLOCK_VOLUME ? 0 : (int) (THIN_BLOCK_VOLUME / perRow);
     }
 
     /** Whether A·B with a resident A (m × k, not transposed) and a k × n right operand runs with transposed output. */

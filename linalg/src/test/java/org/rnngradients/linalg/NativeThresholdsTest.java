@@ -1,5 +1,6 @@
 package org.rnngradients.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +57,9 @@ class NativeThresholdsTest {
         assertTrue(NativeThresholds.thinResidentGemm(1000, 2, 1000, false));
         assertTrue(NativeThresholds.thinResidentGemm(1000, 16, 1000, false));
         assertFalse(NativeThresholds.thinResidentGemm(1000, 17, 1000, false));
+        assertEquals(50, NativeThresholds.thinBlockRows(10, 1000), "rows·10·1000 ≤ 500 000");
+        assertEquals(1, NativeThresholds.thinBlockRows(16, 31_250));
+        assertEquals(0, NativeThresholds.thinBlockRows(16, 31_251), "one row is already past the small-matrix limit");
     }
 
     @Test

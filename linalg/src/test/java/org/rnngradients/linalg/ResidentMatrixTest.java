@@ -101,7 +101,7 @@ class ResidentMatrixTest {
     }
 
     @Test
-    void aLargeResidentTimesAThinOperandTakesTheTransposedOutputPathAndStaysWithinTheGemmBound() {
+    void aLargeResidentTimesAThinOperandRunsInRowBlocksAndStaysWithinTheGemmBound() {
         Native.assumeLoaded();
         int m = 1024;
         int k = 512;
@@ -122,6 +122,24 @@ class ResidentMatrixTest {
             new JavaKernels().gemm(2.5, a, false, b, false, 0, twice, m, n, k);
             MatrixProductsTest.assertWithinGemmBound(twice, accumulated, 1, a, false, b, false, 1, expected);
         }
+        r.close();
+    }
+
+    @Test
+    void aThinProductWhoseRowsAreTooLongForRowBlocksRunsWholeWithTransposedOutput() {
+        Native.assumeLoaded();
+        int m = 2;
+        int k = 1 << 18;                                                     // m·k = 2^19, n·k > the block volume
+        DMatrixRMaj a = TestMatrices.uniform(m, k, 1, 41);
+        DMatrixRMaj b = TestMatrices.uniform(k, 2, 1, 42);
+        assertTrue(NativeThresholds.thinResidentGemm(m, 2, k, false));
+        assertTrue(NativeThresholds.thinBlockRows(2, k) == 0);
+        Backend.Resident r = new NativeKernels().resident(a);
+        DMatrixRMaj expected = new DMatrixRMaj(m, 2);
+        new JavaKernels().gemm(1, a, false, b, false, 0, expected, m, 2, k);
+        DMatrixRMaj viaResident = new DMatrixRMaj(m, 2);
+        r.gemm(1, false, b, 0, viaResident);
+        MatrixProductsTest.assertWithinGemmBound(expected, viaResident, 1, a, false, b, false, 0, expected);
         r.close();
     }
 

@@ -54,13 +54,12 @@ final class NativeResident implements Backend.Resident {
         }
         NativeKernels.Staging s = NativeKernels.Staging.current();
         DoublePointer pb = s.b(b);
+        if (beta == 0 && NativeThresholds.rowBlockedResidentGemm(m, n, k, transpose)) {
+            rowBlockProduct(s, alpha, transpose, pb, c, m, n, k, NativeThresholds.thinBlockRows(n, k));
+            return;
+        }
         if (beta == 0 && NativeThresholds.thinResidentGemm(m, n, k, transpose)) {
-            int block = NativeThresholds.thinBlockRows(n, k);
-            if (block > 0) {
-                rowBlockProduct(s, alpha, pb, c, m, n, k, block);
-            } else {
-                thinProduct(s, alpha, pb, c, m, n, k);
-            }
+            thinProduct(s, alpha, pb, c, m, n, k);
             return;
         }
         DoublePointer pc = s.c(c, beta != 0);
@@ -76,18 +75,19 @@ final class NativeResident implements Backend.Resident {
     }
 
     /**
-     * C = α·A·B for a large resident A and a thin B, {@code block} rows of A at a time: each call is small
-     * enough for OpenBLAS's small-matrix kernel, which reads A where it lies instead of packing it first.
-     * The pointers' positions select the rows, so no pointer object is allocated.
+     * C = α·op(A)·B for a resident A and a thin B, {@code block} rows of op(A) (of A's columns, when
+     * transposed) at a time: each call is small enough for OpenBLAS's small-matrix kernel, which reads A where
+     * it lies instead of packing it first. The pointers' positions select the block, so nothing is allocated.
      */
-    private void rowBlockProduct(NativeKernels.Staging s, double alpha, DoublePointer pb, DMatrixRMaj c, int m, int n,
-                                 int k, int block) {
+    private void rowBlockProduct(NativeKernels.Staging s, double alpha, boolean transpose, DoublePointer pb,
+                                 DMatrixRMaj c, int m, int n, int k, int block) {
         DoublePointer pc = s.c(c, false);
         for (int r = 0; r < m; r += block) {
             int rows = Math.min(block, m - r);
-            matrix.position((long) r * cols);
+            matrix.position(transpose ? r : (long) r * cols);
             pc.position((long) r * n);
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, rows, n, k, alpha, matrix, cols, pb, n, 0, pc, n);
+            cblas_dgemm(CblasRowMajor, NativeKernels.op(transpose), CblasNoTrans, rows, n, k, alpha, matrix, cols, pb, n,
+                    0, pc, n);
         }
         matrix.position(0);
         pc.position(0);

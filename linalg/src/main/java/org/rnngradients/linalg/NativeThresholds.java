@@ -59,6 +59,21 @@ final class NativeThresholds {
         return perRow > THIN_BLOCK_VOLUME ? 0 : (int) (THIN_BLOCK_VOLUME / perRow);
     }
 
+    /**
+     * Whether op(A)·B with a resident A (op(A) m × k) and a k × n right operand of 2 to
+     * {@value #BLOCKED_MAX_COLUMNS} columns runs in row blocks of op(A): when the whole product is past the
+     * small-matrix limit but one row is not. 512 × 128 · 128 × 32 (P2's W_hh·H) took 55 µs in blocks of 128
+     * rows against 91 µs whole; 1000 × 1000 · 1000 × 10, 491 µs in blocks of 50 against 1150 µs whole; with
+     * W_hhᵀ·dA blocked too, P2 took 0.92 of its time with neither blocked.
+     */
+    static boolean rowBlockedResidentGemm(int m, int n, int k, boolean transpose) {
+        return n >= 2 && n <= BLOCKED_MAX_COLUMNS && (long) m * n * k > 2 * THIN_BLOCK_VOLUME
+                && thinBlockRows(n, k) > 0;
+    }
+
+    /** Widest right operand of a row-blocked product (measured at 10 and 32 columns). */
+    static final int BLOCKED_MAX_COLUMNS = 32;
+
     /** Whether A·B with a resident A (m × k, not transposed) and a k × n right operand runs with transposed output. */
     static boolean thinResidentGemm(int m, int n, int k, boolean transpose) {
         return !transpose && n >= 2 && n <= THIN_MAX_COLUMNS && (long) m * k >= THIN_MIN_ENTRIES;

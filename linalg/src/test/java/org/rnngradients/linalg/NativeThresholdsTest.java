@@ -60,6 +60,11 @@ class NativeThresholdsTest {
         assertEquals(50, NativeThresholds.thinBlockRows(10, 1000), "rows·10·1000 ≤ 500 000");
         assertEquals(1, NativeThresholds.thinBlockRows(16, 31_250));
         assertEquals(0, NativeThresholds.thinBlockRows(16, 31_251), "one row is already past the small-matrix limit");
+        assertTrue(NativeThresholds.rowBlockedResidentGemm(512, 32, 128, false), "512·32·128 > 10^6");
+        assertTrue(NativeThresholds.rowBlockedResidentGemm(128, 32, 512, true));
+        assertFalse(NativeThresholds.rowBlockedResidentGemm(244, 32, 128, false), "244·32·128 <= 10^6: whole");
+        assertFalse(NativeThresholds.rowBlockedResidentGemm(512, 33, 128, false));
+        assertFalse(NativeThresholds.rowBlockedResidentGemm(512, 1, 4096, false), "one column is a GEMV");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.rnngradients.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -126,6 +127,25 @@ class ResidentMatrixTest {
     }
 
     @Test
+    void rowBlockedProductsInBothOrientationsStayWithinTheGemmBound() {
+        Native.assumeLoaded();
+        DMatrixRMaj a = TestMatrices.uniform(512, 128, 1, 43);
+        Backend.Resident r = new NativeKernels().resident(a);
+        for (boolean transpose : new boolean[] {false, true}) {
+            int m = transpose ? 128 : 512;
+            int k = transpose ? 512 : 128;
+            assertTrue(NativeThresholds.rowBlockedResidentGemm(m, 32, k, transpose));
+            DMatrixRMaj b = TestMatrices.uniform(k, 32, 1, 44);
+            DMatrixRMaj expected = new DMatrixRMaj(m, 32);
+            new JavaKernels().gemm(0.5, a, transpose, b, false, 0, expected, m, 32, k);
+            DMatrixRMaj viaResident = new DMatrixRMaj(m, 32);
+            r.gemm(0.5, transpose, b, 0, viaResident);
+            MatrixProductsTest.assertWithinGemmBound(expected, viaResident, 0.5, a, transpose, b, false, 0, expected);
+        }
+        r.close();
+    }
+
+    @Test
     void aThinProductWhoseRowsAreTooLongForRowBlocksRunsWholeWithTransposedOutput() {
         Native.assumeLoaded();
         int m = 2;
@@ -134,6 +154,7 @@ class ResidentMatrixTest {
         DMatrixRMaj b = TestMatrices.uniform(k, 2, 1, 42);
         assertTrue(NativeThresholds.thinResidentGemm(m, 2, k, false));
         assertTrue(NativeThresholds.thinBlockRows(2, k) == 0);
+        assertFalse(NativeThresholds.rowBlockedResidentGemm(m, 2, k, false));
         Backend.Resident r = new NativeKernels().resident(a);
         DMatrixRMaj expected = new DMatrixRMaj(m, 2);
         new JavaKernels().gemm(1, a, false, b, false, 0, expected, m, 2, k);

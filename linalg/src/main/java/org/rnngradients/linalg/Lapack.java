@@ -11,6 +11,7 @@ import static org.bytedeco.openblas.global.openblas_full.CblasColMajor;
 import static org.bytedeco.openblas.global.openblas_full.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_full.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_full.cblas_domatcopy;
+import static org.bytedeco.openblas.global.openblas_full.cblas_dscal;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.ejml.data.DMatrixRMaj;
@@ -82,8 +83,26 @@ final class Lapack {
             buffer.get(columnMajor, 0, n);
             upperTriangle(r);
             check(LAPACKE_dorgqr_work(LAPACK_COL_MAJOR, rows, cols, cols, buffer, rows, tau, work, lwork), "dorgqr", a);
+            makeDiagonalNonNegative(r);
             cblas_domatcopy(CblasColMajor, CblasTrans, rows, cols, 1, buffer, rows, rowMajor, cols);   // Q by rows
             rowMajor.get(q.data, 0, n);
+        }
+
+        /**
+         * Flips row i of R and column i of Q wherever R_ii &lt; 0 (exact, and QR is unchanged), while Q's columns
+         * are still contiguous in the column-major buffer; {@link PositiveQr} then finds nothing left to flip.
+         */
+        private void makeDiagonalNonNegative(DMatrixRMaj r) {
+            for (int i = 0; i < cols; i++) {
+                if (r.data[i * cols + i] < 0) {
+                    for (int j = i; j < cols; j++) {
+                        r.data[i * cols + j] = -r.data[i * cols + j];
+                    }
+                    buffer.position((long) i * rows);
+                    cblas_dscal(rows, -1, buffer, 1);
+                }
+            }
+            buffer.position(0);
         }
 
         /** R (row-major) from the upper triangle of the column-major factored matrix; zeros below. */

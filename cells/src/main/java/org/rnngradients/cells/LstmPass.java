@@ -12,8 +12,13 @@ final class LstmPass extends CellPass {
     private static final int G = LstmCell.G;
     private static final int O = LstmCell.O;
 
+    /** A = W_ih X + b_ih + W_hh H + b_hh of the current step (4H × B). */
+    private final DMatrixRMaj preActivations;
+    private final PackedActivations packed = new PackedActivations();
+
     LstmPass(LstmCell cell, int batchSize) {
         super(cell, batchSize, false);
+        preActivations = new DMatrixRMaj(gateRows, batchSize);
     }
 
     @Override
@@ -29,9 +34,95 @@ final class LstmPass extends CellPass {
         return a;
     }
 
-    // tag::batched-lstm-forward[]
+    /**
+     * The packed path when every pre-activation lies within {@link PackedActivations#LIMIT}: sum A into
+     * {@link #preActivations}, the gates of all columns as SIMD loops over the gate blocks of A (rows
+     * I, F, G, O × B each), then c' and h'. Otherwise (a saturated or overflowing step) the exact
+     * element-by-element loop below, which also names the first non-finite pre-activation.
+     */
     @Override
     void gates(BaseBatchCache cache, double[] p, int offset, int rowStride, int columnStride, DMatrixRMaj state) {
+        Cache c = (Cache) cache;
+        double[] a = preActivations.data;
+        sumPreActivations(p, offset, rowStride, columnStride, a);
+        if (!(PackedActivations.maxAbs(a, 0, a.length) < PackedActivations.LIMIT)) {
+            exactGates(c, p, offset, rowStride, columnStride, state);
+            return;
+        }
+        int cells = hiddenSize * batchSize;                                  // elements per gate block; C rows of [H; C]
+        packed.sigmoid(a, I * cells, cells, c.i.data, 0);
+        packed.sigmoid(a, F * cells, cells, c.f.data, 0);
+        packed.tanh(a, G * cells, cells, c.g.data, 0);
+        packed.sigmoid(a, O * cells, cells, c.o.data, 0);
+        cellUpdate(c, state.data, cells);
+        if (PackedActivations.maxAbs(state.data, cells, cells) < PackedActivations.LIMIT) {
+            packed.tanh(state.data, cells, cells, c.tanhCell.data, 0);
+        } else {
+            for (int e = 0; e < cells; e++) {
+                c.tanhCell.data[e] = FastTanh.tanh(state.data[cells + e]);
+            }
+        }
+        for (int e = 0; e < cells; e++) {
+            state.data[e] = c.o.data[e] * c.tanhCell.data[e];                  // h' = o tanh(c')
+        }
+        keepInactiveColumns(c, state.data, cells);
+    }
+
+    /** A = W_ih x + b_ih + W_hh h + b_hh for every row and column, added in the exact path's order. */
+    private void sumPreActivations(double[] p, int offset, int rowStride, int columnStride, double[] a) {
+        double[] rec = recurrent.data;
+        int nb = batchSize;
+        if (nb == 1) {
+            for (int r = 0; r < gateRows; r++) {
+                a[r] = p[offset + r * rowStride] + biasIh.data[r] + rec[r] + biasHh.data[r];
+            }
+        } else if (columnStride == 1) {
+            for (int r = 0; r < gateRows; r++) {
+                int row = offset + r * rowStride;
+                double ih = biasIh.data[r];
+                double hh = biasHh.data[r];
+                for (int b = 0; b < nb; b++) {
+                    a[r * nb + b] = p[row + b] + ih + rec[r * nb + b] + hh;
+                }
+            }
+        } else {
+            for (int r = 0; r < gateRows; r++) {
+                for (int b = 0; b < nb; b++) {
+                    a[r * nb + b] = p[offset + r * rowStride + b * columnStride] + biasIh.data[r] + rec[r * nb + b]
+                            + biasHh.data[r];
+                }
+            }
+        }
+    }
+
+    /** c' = f c + i g, into the C rows of the state. */
+    private static void cellUpdate(Cache c, double[] state, int cells) {
+        double[] i = c.i.data;
+        double[] f = c.f.data;
+        double[] g = c.g.data;
+        double[] previous = c.cPrevious.data;
+        for (int e = 0; e < cells; e++) {
+            state[cells + e] = f[e] * previous[e] + i[e] * g[e];
+        }
+    }
+
+    /** A column that sat the step out keeps S_{t−1}. */
+    private void keepInactiveColumns(Cache c, double[] state, int cells) {
+        for (int b = 0; b < batchSize; b++) {
+            if (c.active[b]) {
+                continue;
+            }
+            for (int k = 0; k < hiddenSize; k++) {
+                int e = k * batchSize + b;
+                state[e] = c.hPrevious.data[e];
+                state[cells + e] = c.cPrevious.data[e];
+            }
+        }
+    }
+
+    // tag::batched-lstm-forward[]
+    /** The gates element by element, as in the batch-1 cell (with {@link FastTanh}); checks every pre-activation. */
+    private void exactGates(BaseBatchCache cache, double[] p, int offset, int rowStride, int columnStride, DMatrixRMaj state) {
         Cache c = (Cache) cache;
         int cells = hiddenSize * batchSize;                                  // C rows start here in [H; C]
         for (int k = 0; k < hiddenSize; k++) {
@@ -68,6 +159,10 @@ final class LstmPass extends CellPass {
         int hs = hiddenSize;
         int nb = batchSize;
         int cells = hs * nb;                                                   // C rows start here in [H; C]
+        if (allActive(c)) {
+            allColumnGateAdjoints(c, delta, previous);
+            return;
+        }
         for (int k = 0; k < hs; k++) {
             for (int b = 0; b < nb; b++) {
                 int e = k * nb + b;
@@ -88,6 +183,41 @@ final class LstmPass extends CellPass {
         }
     }
     // end::batched-lstm-backward[]
+
+    private boolean allActive(Cache c) {
+        for (boolean a : c.active) {
+            if (!a) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The loop above when every column takes the step: the same arithmetic without the mask, one pass
+     * over each gate block in storage order, which C2 compiles to SIMD code.
+     */
+    private void allColumnGateAdjoints(Cache c, DMatrixRMaj delta, DMatrixRMaj previous) {
+        int cells = hiddenSize * batchSize;
+        double[] da = gateAdjointsIh.data;
+        double[] d = delta.data;
+        double[] i = c.i.data;
+        double[] f = c.f.data;
+        double[] g = c.g.data;
+        double[] o = c.o.data;
+        double[] t = c.tanhCell.data;
+        double[] cp = c.cPrevious.data;
+        double[] out = previous.data;
+        for (int e = 0; e < cells; e++) {
+            double dh = d[e];
+            double dc = d[cells + e] + dh * o[e] * (1 - t[e] * t[e]);
+            da[I * cells + e] = dc * g[e] * i[e] * (1 - i[e]);
+            da[F * cells + e] = dc * cp[e] * f[e] * (1 - f[e]);
+            da[G * cells + e] = dc * i[e] * (1 - g[e] * g[e]);
+            da[O * cells + e] = dh * t[e] * o[e] * (1 - o[e]);
+            out[cells + e] = dc * f[e];
+        }
+    }
 
     @Override
     void combineRows(BaseBatchCache cache, int column, DMatrixRMaj frame, DMatrixRMaj u, DMatrixRMaj image) {

@@ -219,4 +219,37 @@ class CellPassTest {
         assertEquals(0, e.column());
         assertTrue(Double.isInfinite(e.value()), e.getMessage());
     }
+    /**
+     * The LSTM's packed gate kernel and its exact fallback, each against the batch-1 cell: an ordinary
+     * step (packed), one gate bias at 400 (a pre-activation beyond the packed limit: the exact loop),
+     * cell states of ±1000 (packed gates, tanh(c') element by element), and a batch whose gate blocks
+     * span several of the kernel's chunks.
+     */
+    @ParameterizedTest
+    @MethodSource("lstmRegimes")
+    void lstmPackedAndExactGatePathsAgreeWithTheReference(String regime, int hidden, int batch) {
+        BatchFixture f = new BatchFixture(CellKind.LSTM.create(I, hidden), batch, 0.6, RandomSource.seeded(31).fork(regime));
+        if (regime.equals("saturated gate")) {
+            f.cell.parameters().biasIh().data[LstmCell.F * hidden + 1] = 400;
+        } else if (regime.equals("large cell state")) {
+            for (int k = hidden * batch; k < f.previous.getNumElements(); k += 3) {
+                f.previous.data[k] = k % 2 == 0 ? 1000 : -1000;
+            }
+        }
+        CellPass pass = f.cell.newPass(batch);
+        DMatrixRMaj state = pass.forward(f.previous, f.inputs, pass.newCache(), null);
+        for (int b = 0; b < batch; b++) {
+            DMatrixRMaj expected = new DMatrixRMaj(f.cell.stateSize(), 1);
+            f.referenceStep(b, expected);
+            assertAgrees(expected, BatchFixture.column(state, b), regime + " column " + b);
+        }
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> lstmRegimes() {
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("ordinary", H, 4),
+                org.junit.jupiter.params.provider.Arguments.of("saturated gate", H, 4),
+                org.junit.jupiter.params.provider.Arguments.of("large cell state", H, 4),
+                org.junit.jupiter.params.provider.Arguments.of("several chunks", 40, 33));
+    }
 }

@@ -11,7 +11,8 @@
 # adds options to that call (for example -o to stay offline).
 #
 # Each round runs, for 1 thread and then for every core: ours, PyTorch, NumPy, one after the other, each in a
-# fresh process that warms up and times every workload (the median of several runs; one run for P3 and P4).
+# fresh process that warms up (a few runs and at least one second) and times every workload (the median of
+# several runs; one run for P3 and P4).
 # Alternating the implementations within a round keeps their ratios meaningful on a machine whose load changes.
 # Output, in docs/src/data/performance/: raw.csv (every round), summary.csv (medians over rounds and ratios),
 # machine.csv (versions, BLAS libraries and cores, CPU, load average at the start and end, this command).

@@ -4,7 +4,8 @@
 The workloads mirror SideBySideWorkloads.java name for name, in float64: the same sizes, the same algorithms
 (time-batched input projections, J.Q as diag(phi')(W.Q), a thin QR every step), PyTorch's fastest path for each
 (nn.LSTM for forward and BPTT, autograd for gradients, torch.optim.Adam). One CSV row per workload on stdout:
-implementation,threads,round,workload,seconds,runs (seconds = median of the measured runs after warm-up).
+implementation,threads,round,workload,seconds,runs (seconds = median of the measured runs after a warm-up of
+at least the workload's warm-up runs and at least one second, the same rule as SideBySide.java).
 
 Usage: workloads.py torch|numpy THREADS ROUND [scans]      time the workloads
        workloads.py versions                               print versions and BLAS configuration as JSON
@@ -23,9 +24,15 @@ import time
 import numpy as np
 
 
+WARM_UP_SECONDS = 1.0  # as SideBySide.WARM_UP_SECONDS: the warm-up lasts at least this long and warm_up runs
+
+
 def median_seconds(action, warm_up, runs):
-    for _ in range(warm_up):
+    started = time.perf_counter()
+    done = 0
+    while done < warm_up or time.perf_counter() - started < WARM_UP_SECONDS:
         action()
+        done += 1
     times = []
     for _ in range(runs):
         start = time.perf_counter()

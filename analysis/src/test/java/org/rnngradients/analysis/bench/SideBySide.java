@@ -11,7 +11,8 @@ import org.rnngradients.linalg.Backend;
 /**
  * This project's half of the side-by-side comparison: times every workload of {@link SideBySideWorkloads} in one
  * JVM and prints one CSV row per workload, {@code implementation,threads,round,workload,seconds,runs}, where
- * seconds is the median of the measured runs after the in-process warm-up, per operation. OpenBLAS's thread count comes from
+ * seconds is the median of the measured runs after the in-process warm-up (at least the workload's warm-up runs and
+ * at least one second), per operation. OpenBLAS's thread count comes from
  * {@code -Drnngradients.threads}. Run by {@code docs/src/bench/compare.sh}, never by the build.
  *
  * <p>Arguments: {@code round} (a label copied to the output), then optionally {@code scans} (also time the
@@ -50,9 +51,16 @@ public final class SideBySide {
         }
     }
 
-    /** The median wall time of {@code w}'s measured runs, after its warm-up runs. */
+    /**
+     * The warm-up lasts at least this long as well as {@link Workload#warmUp()} runs, here and in workloads.py:
+     * a few runs of a millisecond workload end before the JIT compiler has finished with its hot loops.
+     */
+    static final long WARM_UP_NANOS = 1_000_000_000L;
+
+    /** The median wall time of {@code w}'s measured runs, after the warm-up ({@link #WARM_UP_NANOS}). */
     static double medianSeconds(Workload w) {
-        for (int i = 0; i < w.warmUp(); i++) {
+        long started = System.nanoTime();
+        for (int done = 0; done < w.warmUp() || System.nanoTime() - started < WARM_UP_NANOS; done++) {
             w.action().run();
         }
         double[] times = new double[w.runs()];

@@ -44,8 +44,7 @@ final class LstmPass extends CellPass {
     void gates(BaseBatchCache cache, double[] p, int offset, int rowStride, int columnStride, DMatrixRMaj state) {
         Cache c = (Cache) cache;
         double[] a = preActivations.data;
-        sumPreActivations(p, offset, rowStride, columnStride, a);
-        if (!(PackedActivations.maxAbs(a, 0, a.length) < PackedActivations.LIMIT)) {
+        if (!(sumPreActivations(p, offset, rowStride, columnStride, a) < PackedActivations.LIMIT)) {
             exactGates(c, p, offset, rowStride, columnStride, state);
             return;
         }
@@ -68,13 +67,19 @@ final class LstmPass extends CellPass {
         keepInactiveColumns(c, state.data, cells);
     }
 
-    /** A = W_ih x + b_ih + W_hh h + b_hh for every row and column, added in the exact path's order. */
-    private void sumPreActivations(double[] p, int offset, int rowStride, int columnStride, double[] a) {
+    /**
+     * A = W_ih x + b_ih + W_hh h + b_hh for every row and column, added in the exact path's order; returns
+     * max |A| (NaN when an entry is NaN), which decides between the packed and the exact path.
+     */
+    private double sumPreActivations(double[] p, int offset, int rowStride, int columnStride, double[] a) {
         double[] rec = recurrent.data;
         int nb = batchSize;
+        double max = 0;
         if (nb == 1) {
             for (int r = 0; r < gateRows; r++) {
-                a[r] = p[offset + r * rowStride] + biasIh.data[r] + rec[r] + biasHh.data[r];
+                double v = p[offset + r * rowStride] + biasIh.data[r] + rec[r] + biasHh.data[r];
+                a[r] = v;
+                max = Math.max(max, Math.abs(v));
             }
         } else if (columnStride == 1) {
             for (int r = 0; r < gateRows; r++) {
@@ -82,17 +87,22 @@ final class LstmPass extends CellPass {
                 double ih = biasIh.data[r];
                 double hh = biasHh.data[r];
                 for (int b = 0; b < nb; b++) {
-                    a[r * nb + b] = p[row + b] + ih + rec[r * nb + b] + hh;
+                    double v = p[row + b] + ih + rec[r * nb + b] + hh;
+                    a[r * nb + b] = v;
+                    max = Math.max(max, Math.abs(v));
                 }
             }
         } else {
             for (int r = 0; r < gateRows; r++) {
                 for (int b = 0; b < nb; b++) {
-                    a[r * nb + b] = p[offset + r * rowStride + b * columnStride] + biasIh.data[r] + rec[r * nb + b]
+                    double v = p[offset + r * rowStride + b * columnStride] + biasIh.data[r] + rec[r * nb + b]
                             + biasHh.data[r];
+                    a[r * nb + b] = v;
+                    max = Math.max(max, Math.abs(v));
                 }
             }
         }
+        return max;
     }
 
     /** c' = f c + i g, into the C rows of the state. */

@@ -25,17 +25,22 @@ import org.rnngradients.linalg.internal.Require;
 public final class Unroll {
     private final CellPass pass;
     private final List<BaseBatchCache> caches = new ArrayList<>();
-    /** x_{t,b}ᵀ in row (t−1)·B + b: (T·B) × I. */
+    // The all-steps matrices are, in the mathematics, R × (T·B) with step t, column b in column (t−1)·B + b.
+    // With B > 1 they are stored so, and a step's R × B block is copied row by row, B numbers at a time.
+    // With B = 1 they are stored transposed, (T·B) × R, so that a step's block is one contiguous row.
+    /** Whether the all-steps matrices are stored transposed, one step per row (B = 1). */
+    private final boolean stepRows;
+    /** [X_1 … X_T]: I × (T·B). */
     private final DMatrixRMaj inputs;
-    /** (W_ih x_{t,b})ᵀ in row (t−1)·B + b: (T·B) × G·H, so the rows of one step are contiguous. */
+    /** W_ih·[X_1 … X_T]: G·H × (T·B). */
     private final DMatrixRMaj projections;
-    /** h_{t−1,b}ᵀ in row (t−1)·B + b: (T·B) × H. */
+    /** [H_0 … H_{T−1}]: H × (T·B). */
     private final DMatrixRMaj hidden;
-    /** dA_{t,b}ᵀ (input side) in row (t−1)·B + b: (T·B) × G·H. */
+    /** [dA_1 … dA_T] (input side): G·H × (T·B). */
     private final DMatrixRMaj gateAdjointsIh;
     /** The same on the hidden side (a separate matrix for a GRU only). */
     private final DMatrixRMaj gateAdjointsHh;
-    /** (∂L/∂x_{t,b})ᵀ in row (t−1)·B + b: (T·B) × I. */
+    /** [∂L/∂X_1 … ∂L/∂X_T]: I × (T·B). */
     private final DMatrixRMaj inputGradients;
     private final DMatrixRMaj biasSums;
     private final int[] lengths;
@@ -49,12 +54,13 @@ public final class Unroll {
         this.pass = Require.nonNull(pass, "pass");
         int gates = pass.gateRows;
         int b = pass.batchSize;
-        this.inputs = new DMatrixRMaj(b, pass.inputSize);
-        this.projections = new DMatrixRMaj(b, gates);
-        this.hidden = new DMatrixRMaj(b, pass.hiddenSize);
-        this.gateAdjointsIh = new DMatrixRMaj(b, gates);
-        this.gateAdjointsHh = pass.gateAdjointsHh != pass.gateAdjointsIh ? new DMatrixRMaj(b, gates) : gateAdjointsIh;
-        this.inputGradients = new DMatrixRMaj(b, pass.inputSize);
+        this.stepRows = b == 1;
+        this.inputs = oneStep(pass.inputSize);
+        this.projections = oneStep(gates);
+        this.hidden = oneStep(pass.hiddenSize);
+        this.gateAdjointsIh = oneStep(gates);
+        this.gateAdjointsHh = pass.gateAdjointsHh != pass.gateAdjointsIh ? oneStep(gates) : gateAdjointsIh;
+        this.inputGradients = oneStep(pass.inputSize);
         this.biasSums = new DMatrixRMaj(gates, 1);
         this.lengths = new int[b];
     }
@@ -89,13 +95,13 @@ public final class Unroll {
         }
         System.arraycopy(lengths, 0, this.lengths, 0, lengths.length);
         steps = longest;
-        int rows = steps * pass.batchSize;
-        inputs.reshape(rows, pass.inputSize);
+        int columns = steps * pass.batchSize;
+        allSteps(inputs, pass.inputSize, columns);
         inputs.zero();
-        projections.reshape(rows, pass.gateRows);
-        hidden.reshape(rows, pass.hiddenSize);
-        gateAdjointsIh.reshape(rows, pass.gateRows);
-        gateAdjointsHh.reshape(rows, pass.gateRows);
+        allSteps(projections, pass.gateRows, columns);
+        allSteps(hidden, pass.hiddenSize, columns);
+        allSteps(gateAdjointsIh, pass.gateRows, columns);
+        allSteps(gateAdjointsHh, pass.gateRows, columns);
         while (caches.size() < steps) {
             caches.add((BaseBatchCache) pass.newCache());
         }
@@ -114,12 +120,36 @@ public final class Unroll {
         if (forwardDone > 0) {
             throw new IllegalStateException("inputs must be set before the first forward step");
         }
-        System.arraycopy(x.data, 0, inputs.data, row(t, column) * pass.inputSize, pass.inputSize);
+        int j = index(t, column);
+        for (int i = 0; i < pass.inputSize; i++) {
+            inputs.data[at(inputs, i, j)] = x.data[i];
+        }
     }
 
-    /** The row of step t, column b in the all-steps matrices. */
-    private int row(int t, int column) {
+    /** The column of step t, column b in the all-steps matrices: (t−1)·B + b. */
+    private int index(int t, int column) {
         return (t - 1) * pass.batchSize + column;
+    }
+
+    /** An all-steps matrix of R rows for one step (R × B), grown by {@link #begin}. */
+    private DMatrixRMaj oneStep(int rows) {
+        DMatrixRMaj all = new DMatrixRMaj(1, 1);
+        allSteps(all, rows, pass.batchSize);
+        return all;
+    }
+
+    /** Shapes {@code all} to hold an R × (T·B) all-steps matrix (transposed when {@link #stepRows}). */
+    private void allSteps(DMatrixRMaj all, int rows, int columns) {
+        if (stepRows) {
+            all.reshape(columns, rows);
+        } else {
+            all.reshape(rows, columns);
+        }
+    }
+
+    /** The position in {@code all}'s array of entry (row, column) of the all-steps matrix it holds. */
+    private int at(DMatrixRMaj all, int row, int column) {
+        return stepRows ? column * all.numCols + row : row * all.numCols + column;
     }
 
     /**
@@ -137,13 +167,22 @@ public final class Unroll {
         if (t == 1) {
             Require.finite(previous, "previous");
             // tag::time-batched-input-projection[]
-            MatrixProducts.multTransB(inputs, pass.weightIhSnapshot, projections);   // [X_1 … X_T]ᵀ·W_ihᵀ, one GEMM
+            if (stepRows) {
+                MatrixProducts.multTransB(inputs, pass.weightIhSnapshot, projections);   // ([X_1 … X_T]ᵀ·W_ihᵀ)
+            } else {
+                MatrixProducts.mult(pass.weightIhSnapshot, inputs, projections);         // W_ih·[X_1 … X_T], one GEMM
+            }
             // end::time-batched-input-projection[]
         }
         BaseBatchCache c = caches.get(t - 1);
         c.keepPrevious(previous);
         keepStep(c, t);
-        pass.step(c, projections.data, row(t, 0) * pass.gateRows, 1, pass.gateRows, out);
+        int first = at(projections, 0, index(t, 0));
+        if (stepRows) {
+            pass.step(c, projections.data, first, 1, pass.gateRows, out);
+        } else {
+            pass.step(c, projections.data, first, projections.numCols, 1, out);
+        }
         forwardDone = t;
         return out;
     }
@@ -151,16 +190,29 @@ public final class Unroll {
     /** Sets the mask of step t and copies X_t into its cache and H_{t−1} into the all-steps matrix. */
     private void keepStep(BaseBatchCache c, int t) {
         int nb = pass.batchSize;
-        int in = pass.inputSize;
-        int hs = pass.hiddenSize;
-        int first = row(t, 0);
         for (int b = 0; b < nb; b++) {
             c.active[b] = t <= lengths[b];
-            for (int i = 0; i < in; i++) {
-                c.input.data[i * nb + b] = inputs.data[(first + b) * in + i];
-            }
-            for (int r = 0; r < hs; r++) {
-                hidden.data[(first + b) * hs + r] = c.hPrevious.data[r * nb + b];
+        }
+        copyBlock(inputs, index(t, 0), c.input, false);
+        copyBlock(hidden, index(t, 0), c.hPrevious, true);
+    }
+
+    /**
+     * Copies between {@code step} (R × B) and the B columns of {@code all} from column {@code first} on,
+     * one row at a time (one whole row of {@code all} when {@link #stepRows}): into {@code all} when
+     * {@code intoAll}, out of it otherwise.
+     */
+    private void copyBlock(DMatrixRMaj all, int first, DMatrixRMaj step, boolean intoAll) {
+        int nb = step.numCols;
+        int rows = stepRows ? 1 : step.numRows;
+        int length = stepRows ? step.numRows : nb;
+        for (int r = 0; r < rows; r++) {
+            int from = r * length;
+            int to = at(all, r, first);
+            if (intoAll) {
+                System.arraycopy(step.data, from, all.data, to, length);
+            } else {
+                System.arraycopy(all.data, to, step.data, from, length);
             }
         }
     }
@@ -185,25 +237,12 @@ public final class Unroll {
                     + " expected " + expected + ", was " + t);
         }
         DMatrixRMaj out = pass.backwardState(caches.get(t - 1), adjoint, previousAdjoint);
-        keepGateAdjoints(pass.gateAdjointsIh, gateAdjointsIh, t);
+        copyBlock(gateAdjointsIh, index(t, 0), pass.gateAdjointsIh, true);
         if (gateAdjointsHh != gateAdjointsIh) {
-            keepGateAdjoints(pass.gateAdjointsHh, gateAdjointsHh, t);
+            copyBlock(gateAdjointsHh, index(t, 0), pass.gateAdjointsHh, true);
         }
         backwardFrom = t;
         return out;
-    }
-
-    /** Copies dA_t (G·H × B) transposed into the rows of step t of {@code all}. */
-    private void keepGateAdjoints(DMatrixRMaj step, DMatrixRMaj all, int t) {
-        int nb = pass.batchSize;
-        int gates = pass.gateRows;
-        int first = row(t, 0) * gates;
-        for (int b = 0; b < nb; b++) {
-            int to = first + b * gates;
-            for (int r = 0; r < gates; r++) {
-                all.data[to + r] = step.data[r * nb + b];
-            }
-        }
     }
 
     // tag::time-batched-gradients[]
@@ -211,25 +250,38 @@ public final class Unroll {
     public void accumulateGradients(CellParameters gradients) {
         requireBackwardDone();
         pass.cell.requireLayout(gradients, "gradients");
-        MatrixProducts.multAddTransA(gateAdjointsIh, inputs, gradients.weightIh());   // dW_ih += Σ_t dA_t X_tᵀ
-        MatrixProducts.multAddTransA(gateAdjointsHh, hidden, gradients.weightHh());   // dW_hh += Σ_t dA_t H_{t−1}ᵀ
-        columnSums(gateAdjointsIh, biasSums);
-        CommonOps_DDRM.addEquals(gradients.biasIh(), biasSums);                        // db_ih += Σ_t dA_t·1
+        multAddOuter(gateAdjointsIh, inputs, gradients.weightIh());       // dW_ih += Σ_t dA_t X_tᵀ = [dA_t]·[X_t]ᵀ
+        multAddOuter(gateAdjointsHh, hidden, gradients.weightHh());       // dW_hh += Σ_t dA_t H_{t−1}ᵀ
+        sums(gateAdjointsIh, biasSums);
+        CommonOps_DDRM.addEquals(gradients.biasIh(), biasSums);            // db_ih += Σ_t dA_t·1
         if (gateAdjointsHh != gateAdjointsIh) {
-            columnSums(gateAdjointsHh, biasSums);
+            sums(gateAdjointsHh, biasSums);
         }
         CommonOps_DDRM.addEquals(gradients.biasHh(), biasSums);                        // db_hh += Σ_t dA_t·1
     }
     // end::time-batched-gradients[]
 
-    /** sums = the column sums of {@code m}, adding one row of gate adjoints after another. */
-    private static void columnSums(DMatrixRMaj m, DMatrixRMaj sums) {
-        int cols = m.numCols;
+    /** c += A·Bᵀ for the all-steps matrices A and B (one GEMM over all steps and columns). */
+    private void multAddOuter(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        if (stepRows) {
+            MatrixProducts.multAddTransA(a, b, c);
+        } else {
+            MatrixProducts.multAddTransB(a, b, c);
+        }
+    }
+
+    /** sums = the row sums of the all-steps matrix {@code all}: each bias's gate adjoints over all steps and columns. */
+    private void sums(DMatrixRMaj all, DMatrixRMaj sums) {
         sums.zero();
-        for (int r = 0; r < m.numRows; r++) {
+        if (!stepRows) {
+            CellPass.addRowSums(all, sums);
+            return;
+        }
+        int cols = all.numCols;
+        for (int r = 0; r < all.numRows; r++) {
             int row = r * cols;
             for (int j = 0; j < cols; j++) {
-                sums.data[j] += m.data[row + j];
+                sums.data[j] += all.data[row + j];
             }
         }
     }
@@ -241,7 +293,10 @@ public final class Unroll {
         Require.inRange(t, 1, steps, "t");
         DMatrixRMaj dx = out == null ? new DMatrixRMaj(pass.inputSize, 1) : Require.columnVector(out, pass.inputSize, "out");
         projectInputGradients();
-        System.arraycopy(inputGradients.data, row(t, column) * pass.inputSize, dx.data, 0, pass.inputSize);
+        int j = index(t, column);
+        for (int i = 0; i < pass.inputSize; i++) {
+            dx.data[i] = inputGradients.data[at(inputGradients, i, j)];
+        }
         return dx;
     }
 
@@ -255,11 +310,9 @@ public final class Unroll {
         int length = lengths[column];
         DMatrixRMaj dx = CellPass.output(out, pass.inputSize, length, "out");
         projectInputGradients();
-        int in = pass.inputSize;
-        for (int t = 1; t <= length; t++) {
-            int from = row(t, column) * in;
-            for (int i = 0; i < in; i++) {
-                dx.data[i * length + t - 1] = inputGradients.data[from + i];
+        for (int i = 0; i < pass.inputSize; i++) {
+            for (int t = 1; t <= length; t++) {
+                dx.data[i * length + t - 1] = inputGradients.data[at(inputGradients, i, index(t, column))];
             }
         }
         return dx;
@@ -268,9 +321,13 @@ public final class Unroll {
     /** [dA_1 … dA_T]ᵀ·W_ih once per batch: the input gradients of all steps and columns. */
     private void projectInputGradients() {
         if (!inputGradientsReady) {
-            inputGradients.reshape(gateAdjointsIh.numRows, pass.inputSize);
+            allSteps(inputGradients, pass.inputSize, steps * pass.batchSize);
             // tag::time-batched-input-gradients[]
-            MatrixProducts.mult(gateAdjointsIh, pass.weightIhSnapshot, inputGradients);   // (W_ihᵀ·[dA_1 … dA_T])ᵀ, one GEMM
+            if (stepRows) {
+                MatrixProducts.mult(gateAdjointsIh, pass.weightIhSnapshot, inputGradients);       // ([dA_t]ᵀ·W_ih)
+            } else {
+                MatrixProducts.multTransA(pass.weightIhSnapshot, gateAdjointsIh, inputGradients); // W_ihᵀ·[dA_1 … dA_T], one GEMM
+            }
             // end::time-batched-input-gradients[]
             inputGradientsReady = true;
         }

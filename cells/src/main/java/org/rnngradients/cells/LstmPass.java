@@ -37,14 +37,16 @@ final class LstmPass extends CellPass {
     /**
      * The packed path when every pre-activation lies within {@link PackedActivations#LIMIT}: sum A into
      * {@link #preActivations}, the gates of all columns as SIMD loops over the gate blocks of A (rows
-     * I, F, G, O × B each), then c' and h'. Otherwise (a saturated or overflowing step) the exact
-     * element-by-element loop below, which also names the first non-finite pre-activation.
+     * I, F, G, O × B each), then c' and h'. Otherwise (a saturated or overflowing step, or B > 1 columns
+     * that are not adjacent in {@code p}) the exact element-by-element loop below, which also names the
+     * first non-finite pre-activation.
      */
     @Override
     void gates(BaseBatchCache cache, double[] p, int offset, int rowStride, int columnStride, DMatrixRMaj state) {
         Cache c = (Cache) cache;
         double[] a = preActivations.data;
-        if (!(sumPreActivations(p, offset, rowStride, columnStride, a) < PackedActivations.LIMIT)) {
+        if (batchSize > 1 && columnStride != 1
+                || !(sumPreActivations(p, offset, rowStride, a) < PackedActivations.LIMIT)) {
             exactGates(c, p, offset, rowStride, columnStride, state);
             return;
         }
@@ -71,7 +73,7 @@ final class LstmPass extends CellPass {
      * A = W_ih x + b_ih + W_hh h + b_hh for every row and column, added in the exact path's order; returns
      * max |A| (NaN when an entry is NaN), which decides between the packed and the exact path.
      */
-    private double sumPreActivations(double[] p, int offset, int rowStride, int columnStride, double[] a) {
+    private double sumPreActivations(double[] p, int offset, int rowStride, double[] a) {
         double[] rec = recurrent.data;
         int nb = batchSize;
         double max = 0;
@@ -81,22 +83,13 @@ final class LstmPass extends CellPass {
                 a[r] = v;
                 max = Math.max(max, Math.abs(v));
             }
-        } else if (columnStride == 1) {
+        } else {
             for (int r = 0; r < gateRows; r++) {
                 int row = offset + r * rowStride;
                 double ih = biasIh.data[r];
                 double hh = biasHh.data[r];
                 for (int b = 0; b < nb; b++) {
                     double v = p[row + b] + ih + rec[r * nb + b] + hh;
-                    a[r * nb + b] = v;
-                    max = Math.max(max, Math.abs(v));
-                }
-            }
-        } else {
-            for (int r = 0; r < gateRows; r++) {
-                for (int b = 0; b < nb; b++) {
-                    double v = p[offset + r * rowStride + b * columnStride] + biasIh.data[r] + rec[r * nb + b]
-                            + biasHh.data[r];
                     a[r * nb + b] = v;
                     max = Math.max(max, Math.abs(v));
                 }

@@ -245,6 +245,36 @@ class CellPassTest {
         }
     }
 
+    /**
+     * A projection W_ih·X whose columns are not adjacent (stored transposed: row stride 1, column stride 4H)
+     * sends a B > 1 LSTM step to the exact loop, which reads it correctly; the packed loop reads only
+     * row-contiguous projections.
+     */
+    @Test
+    void anLstmStepReadsAStridedProjectionThroughTheExactLoop() {
+        int batch = 3;
+        BatchFixture f = new BatchFixture(CellKind.LSTM.create(I, H), batch, 0.6, RandomSource.seeded(41));
+        CellPass pass = f.cell.newPass(batch);
+        int rows = pass.gateRows;
+        DMatrixRMaj projection = new DMatrixRMaj(rows, batch);
+        CommonOps_DDRM.mult(f.cell.parameters().weightIh(), f.inputs, projection);
+        double[] transposed = new double[rows * batch];
+        for (int r = 0; r < rows; r++) {
+            for (int b = 0; b < batch; b++) {
+                transposed[b * rows + r] = projection.get(r, b);
+            }
+        }
+        BaseBatchCache cache = pass.own(pass.newCache());
+        cache.keep(f.previous, f.inputs, null);
+        DMatrixRMaj state = new DMatrixRMaj(f.cell.stateSize(), batch);
+        pass.step(cache, transposed, 0, 1, rows, state);
+        for (int b = 0; b < batch; b++) {
+            DMatrixRMaj expected = new DMatrixRMaj(f.cell.stateSize(), 1);
+            f.referenceStep(b, expected);
+            assertAgrees(expected, BatchFixture.column(state, b), "strided column " + b);
+        }
+    }
+
     static Stream<org.junit.jupiter.params.provider.Arguments> lstmRegimes() {
         return Stream.of(
                 org.junit.jupiter.params.provider.Arguments.of("ordinary", H, 4),

@@ -32,7 +32,8 @@ if [ -z "${BENCH_PYTHON:-}" ]; then
   if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install --quiet numpy
-    "$VENV/bin/pip" install --quiet torch --index-url https://download.pytorch.org/whl/cpu
+    "$VENV/bin/pip" install --quiet torch --index-url https://download.pytorch.org/whl/cpu \
+      || "$VENV/bin/pip" install --quiet torch      # where only the configured index (or a mirror) is reachable
   fi
   BENCH_PYTHON="$VENV/bin/python"
 fi

@@ -16,16 +16,26 @@ import org.ejml.data.DMatrixRMaj;
  * result. A product with one column is OpenBLAS's dgemv (with more than one thread, a one-column dgemm ran
  * single-threaded: 235 µs against 119 µs for 1000 × 1000 on two threads; on one thread they tie). A small
  * matrix also keeps a heap copy for the products {@link NativeThresholds} sends to the Java kernels (when
- * m·k ≥ the minimum volume, every product runs natively and no heap copy is kept).
+ * m·k ≥ the minimum volume, every product runs natively and no heap copy is kept). Thin products run in row
+ * blocks only on a core with OpenBLAS's small-matrix kernel, so a given call takes the same path on every run of
+ * one machine.
  */
 final class NativeResident implements Backend.Resident {
     private final int rows;
     private final int cols;
     private final JavaKernels java = new JavaKernels();
     private final DMatrixRMaj heapCopy;
+    private final boolean rowBlocks;
     private DoublePointer matrix;
 
+    /** A resident copy that row-blocks thin products where the loaded OpenBLAS core has the small-matrix kernel. */
     NativeResident(DMatrixRMaj source) {
+        this(source, NativeThresholds.smallMatrixKernel(OpenBlas.coreName()));
+    }
+
+    /** A resident copy that row-blocks thin products past the small-matrix limit exactly when {@code rowBlocks}. */
+    NativeResident(DMatrixRMaj source, boolean rowBlocks) {
+        this.rowBlocks = rowBlocks;
         this.rows = source.numRows;
         this.cols = source.numCols;
         this.matrix = new DoublePointer((long) rows * cols);
@@ -54,7 +64,7 @@ final class NativeResident implements Backend.Resident {
         }
         NativeKernels.Staging s = NativeKernels.Staging.current();
         DoublePointer pb = s.b(b);
-        if (beta == 0 && NativeThresholds.rowBlockedResidentGemm(m, n, k, transpose)) {
+        if (beta == 0 && NativeThresholds.rowBlockedResidentGemm(m, n, k, transpose, rowBlocks)) {
             rowBlockProduct(s, alpha, transpose, pb, c, m, n, k, NativeThresholds.thinBlockRows(n, k));
             return;
         }

@@ -41,13 +41,31 @@ final class NativeThresholds {
 
     /**
      * Entries of A times columns of B (rows·n·k) per call of a row-blocked thin product: small enough that
-     * OpenBLAS 0.3.31 takes its small-matrix kernel, which does not pack A. For 1000 × 1000 · 1000 × 10, blocks
-     * of 25, 50 and 100 rows took 525, 491 and 521 µs on one thread, against 793 µs for the transposed-output
-     * product and 920 µs for blocks of 200 rows (past the small-matrix limit); on two threads 466 µs against 494.
+     * OpenBLAS 0.3.31 takes its small-matrix kernel, which does not pack A. For 1000 × 1000 · 1000 × 10 on a
+     * SkylakeX core, blocks of 25, 50 and 100 rows took 525, 491 and 521 µs on one thread, against 793 µs for
+     * the transposed-output product and 920 µs for blocks of 200 rows (past the small-matrix limit); on two
+     * threads 466 µs against 494.
      */
     static final long THIN_BLOCK_VOLUME = 500_000;
 
+    /**
+     * OpenBLAS 0.3.31 cores with a small-matrix dgemm kernel (SkylakeX and the cores built on its kernels).
+     * Every other core packs A in each call, so row blocks only multiply the packing: on a Zen 3 core
+     * 1000 × 1000 · 1000 × 10 took 2.05 ms in blocks of 50 rows against 1.44 ms with transposed output (one
+     * thread; 1.53 against 0.86 ms on two), and 512 × 128 · 128 × 32 took 129 µs in blocks of 128 rows
+     * against 117 µs whole (two threads; on one they tie at about 200 µs). On a Zen 4 core, which OpenBLAS runs
+     * with its Cooperlake kernels, the blocks win as on SkylakeX: 571 against 718–765 µs and 83 against 113 µs
+     * (one thread).
+     */
+    private static final java.util.Set<String> SMALL_MATRIX_CORES = java.util.Set.of(
+            "skylakex", "cooperlake", "sapphirerapids");
+
     private NativeThresholds() {
+    }
+
+    /** Whether the named OpenBLAS core (as {@code openblas_get_corename} spells it) has the small-matrix kernel. */
+    static boolean smallMatrixKernel(String core) {
+        return SMALL_MATRIX_CORES.contains(core.toLowerCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -62,12 +80,13 @@ final class NativeThresholds {
     /**
      * Whether op(A)·B with a resident A (op(A) m × k) and a k × n right operand of 2 to
      * {@value #BLOCKED_MAX_COLUMNS} columns runs in row blocks of op(A): when the whole product is past the
-     * small-matrix limit but one row is not. 512 × 128 · 128 × 32 (P2's W_hh·H) took 55 µs in blocks of 128
-     * rows against 91 µs whole; 1000 × 1000 · 1000 × 10, 491 µs in blocks of 50 against 1150 µs whole; with
+     * small-matrix limit but one row is not, and only on a core with the {@linkplain #smallMatrixKernel
+     * small-matrix kernel}. On SkylakeX, 512 × 128 · 128 × 32 (P2's W_hh·H) took 55 µs in blocks of 128 rows
+     * against 91 µs whole; 1000 × 1000 · 1000 × 10, 491 µs in blocks of 50 against 1150 µs whole; with
      * W_hhᵀ·dA blocked too, P2 took 0.92 of its time with neither blocked.
      */
-    static boolean rowBlockedResidentGemm(int m, int n, int k, boolean transpose) {
-        return n >= 2 && n <= BLOCKED_MAX_COLUMNS && (long) m * n * k > 2 * THIN_BLOCK_VOLUME
+    static boolean rowBlockedResidentGemm(int m, int n, int k, boolean transpose, boolean smallKernel) {
+        return smallKernel && n >= 2 && n <= BLOCKED_MAX_COLUMNS && (long) m * n * k > 2 * THIN_BLOCK_VOLUME
                 && thinBlockRows(n, k) > 0;
     }
 

@@ -29,7 +29,7 @@ final class OpenBlas {
 
     private static String describe() {
         String config = openblas_full.openblas_get_config().getString().trim();
-        String core = openblas_full.openblas_get_corename().getString().trim();
+        String core = coreName();
         String bindings;
         try {
             bindings = Loader.getVersion("org.bytedeco", "openblas");
@@ -37,6 +37,14 @@ final class OpenBlas {
             bindings = "unknown";
         }
         return config + ", core " + core + " (org.bytedeco:openblas " + bindings + ")";
+    }
+
+    /**
+     * The core OpenBLAS dispatched to on this machine ("SkylakeX", "Zen", "Haswell", …); the library must be
+     * loaded.
+     */
+    static String coreName() {
+        return openblas_full.openblas_get_corename().getString().trim();
     }
 
     /** Sets the number of threads OpenBLAS uses from now on (for every calling thread). */

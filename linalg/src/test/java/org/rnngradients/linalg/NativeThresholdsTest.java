@@ -60,11 +60,24 @@ class NativeThresholdsTest {
         assertEquals(50, NativeThresholds.thinBlockRows(10, 1000), "rows·10·1000 ≤ 500 000");
         assertEquals(1, NativeThresholds.thinBlockRows(16, 31_250));
         assertEquals(0, NativeThresholds.thinBlockRows(16, 31_251), "one row is already past the small-matrix limit");
-        assertTrue(NativeThresholds.rowBlockedResidentGemm(512, 32, 128, false), "512·32·128 > 10^6");
-        assertTrue(NativeThresholds.rowBlockedResidentGemm(128, 32, 512, true));
-        assertFalse(NativeThresholds.rowBlockedResidentGemm(244, 32, 128, false), "244·32·128 <= 10^6: whole");
-        assertFalse(NativeThresholds.rowBlockedResidentGemm(512, 33, 128, false));
-        assertFalse(NativeThresholds.rowBlockedResidentGemm(512, 1, 4096, false), "one column is a GEMV");
+        assertTrue(NativeThresholds.rowBlockedResidentGemm(512, 32, 128, false, true), "512·32·128 > 10^6");
+        assertTrue(NativeThresholds.rowBlockedResidentGemm(128, 32, 512, true, true));
+        assertFalse(NativeThresholds.rowBlockedResidentGemm(244, 32, 128, false, true), "244·32·128 <= 10^6: whole");
+        assertFalse(NativeThresholds.rowBlockedResidentGemm(512, 33, 128, false, true));
+        assertFalse(NativeThresholds.rowBlockedResidentGemm(512, 1, 4096, false, true), "one column is a GEMV");
+        assertFalse(NativeThresholds.rowBlockedResidentGemm(512, 32, 128, false, false),
+                "without the small-matrix kernel a block packs A like the whole call");
+        assertFalse(NativeThresholds.rowBlockedResidentGemm(128, 32, 512, true, false));
+    }
+
+    @Test
+    void onlyTheSkylakeXFamilyOfCoresHasTheSmallMatrixKernel() {
+        for (String core : new String[] {"SkylakeX", "Cooperlake", "SapphireRapids", "SKYLAKEX"}) {
+            assertTrue(NativeThresholds.smallMatrixKernel(core), core);
+        }
+        for (String core : new String[] {"Zen", "Haswell", "Sandybridge", "Prescott", "Neoverse N1", ""}) {
+            assertFalse(NativeThresholds.smallMatrixKernel(core), core);
+        }
     }
 
     @Test

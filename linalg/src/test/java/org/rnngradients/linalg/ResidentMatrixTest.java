@@ -130,11 +130,11 @@ class ResidentMatrixTest {
     void rowBlockedProductsInBothOrientationsStayWithinTheGemmBound() {
         Native.assumeLoaded();
         DMatrixRMaj a = TestMatrices.uniform(512, 128, 1, 43);
-        Backend.Resident r = new NativeKernels().resident(a);
+        Backend.Resident r = new NativeResident(a, true);                  // row blocks whatever this machine's core
         for (boolean transpose : new boolean[] {false, true}) {
             int m = transpose ? 128 : 512;
             int k = transpose ? 512 : 128;
-            assertTrue(NativeThresholds.rowBlockedResidentGemm(m, 32, k, transpose));
+            assertTrue(NativeThresholds.rowBlockedResidentGemm(m, 32, k, transpose, true));
             DMatrixRMaj b = TestMatrices.uniform(k, 32, 1, 44);
             DMatrixRMaj expected = new DMatrixRMaj(m, 32);
             new JavaKernels().gemm(0.5, a, transpose, b, false, 0, expected, m, 32, k);
@@ -142,6 +142,20 @@ class ResidentMatrixTest {
             r.gemm(0.5, transpose, b, 0, viaResident);
             MatrixProductsTest.assertWithinGemmBound(expected, viaResident, 0.5, a, transpose, b, false, 0, expected);
         }
+        r.close();
+    }
+
+    @Test
+    void withoutTheSmallMatrixKernelAThinProductIsOneWholeCallWithItsBits() {
+        Native.assumeLoaded();
+        DMatrixRMaj a = TestMatrices.uniform(512, 128, 1, 45);
+        DMatrixRMaj b = TestMatrices.uniform(128, 32, 1, 46);
+        Backend.Resident r = new NativeResident(a, false);
+        DMatrixRMaj viaResident = new DMatrixRMaj(512, 32);
+        r.gemm(0.5, false, b, 0, viaResident);
+        DMatrixRMaj whole = new DMatrixRMaj(512, 32);
+        NativeKernels.dgemm(0.5, a, false, b, false, 0, whole, 512, 32, 128);
+        assertTrue(java.util.Arrays.equals(whole.data, viaResident.data), "the same single row-major dgemm");
         r.close();
     }
 
@@ -154,7 +168,7 @@ class ResidentMatrixTest {
         DMatrixRMaj b = TestMatrices.uniform(k, 2, 1, 42);
         assertTrue(NativeThresholds.thinResidentGemm(m, 2, k, false));
         assertTrue(NativeThresholds.thinBlockRows(2, k) == 0);
-        assertFalse(NativeThresholds.rowBlockedResidentGemm(m, 2, k, false));
+        assertFalse(NativeThresholds.rowBlockedResidentGemm(m, 2, k, false, true));
         Backend.Resident r = new NativeKernels().resident(a);
         DMatrixRMaj expected = new DMatrixRMaj(m, 2);
         new JavaKernels().gemm(1, a, false, b, false, 0, expected, m, 2, k);

@@ -15,7 +15,9 @@
 # several runs; one run for P3 and P4).
 # Alternating the implementations within a round keeps their ratios meaningful on a machine whose load changes.
 # Output, in docs/src/data/performance/: raw.csv (every round), summary.csv (medians over rounds and ratios),
-# machine.csv (versions, BLAS libraries and cores, CPU, load average at the start and end, this command).
+# machine.csv (versions, BLAS libraries and cores, CPU, load average at the start and end, this command, the commit).
+# Before rerunning on another machine, move the three files to docs/src/data/performance/earlier/NAME/ to keep
+# that machine's column in the book.
 set -euo pipefail
 ROUNDS=${1:-3}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -72,7 +74,7 @@ mv "$RAW.part" "$RAW"
 "$BENCH_PYTHON" "$BENCH/workloads.py" machine "$OUT/machine.csv" \
     "started=$STARTED" "finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
     "load_average_at_start=$LOAD_START" "load_average_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" \
-    "command=docs/src/bench/compare.sh $ROUNDS" "rounds=$ROUNDS" "cores=$CORES" \
+    "command=docs/src/bench/compare.sh $ROUNDS" "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" "rounds=$ROUNDS" "cores=$CORES" \
     "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')" "os=$(uname -sr)" \
     "java=$(java -version 2>&1 | head -1)" "ours=$(ours 1 versions | grep '^description=' | cut -d= -f2-)"
 "$BENCH_PYTHON" "$BENCH/summarise.py" "$RAW" "$OUT/summary.csv"

@@ -23,6 +23,8 @@ public final class BenchmarkResults {
     static final String SUMMARY = DIR + "/summary.csv";
     static final String MACHINE = DIR + "/machine.csv";
     static final String RAW = DIR + "/raw.csv";
+    /** Earlier runs of the same comparison on other machines, one folder each holding its summary.csv and machine.csv. */
+    static final String EARLIER = DIR + "/earlier";
 
     /** One workload at one thread count: median seconds per implementation (NaN where one was not timed). */
     public record Row(String workload, int threads, int rounds, double ours, double pytorch, double numpy, double gflop) {
@@ -52,8 +54,13 @@ public final class BenchmarkResults {
 
     /** Reads summary.csv and machine.csv under {@code root}. */
     public static BenchmarkResults read(Path root) {
+        return read(root, DIR);
+    }
+
+    /** Reads summary.csv and machine.csv from the folder {@code dir} (relative to {@code root}). */
+    public static BenchmarkResults read(Path root, String dir) {
         try {
-            CsvTable summary = CsvTable.read(existing(root, SUMMARY));
+            CsvTable summary = CsvTable.read(existing(root, dir + "/summary.csv"));
             Map<String, Row> rows = new LinkedHashMap<>();
             for (int r = 0; r < summary.size(); r++) {
                 Row row = new Row(summary.text(r, "workload"), (int) summary.number(r, "threads"),
@@ -61,7 +68,7 @@ public final class BenchmarkResults {
                         seconds(summary, r, "pytorch_s"), seconds(summary, r, "numpy_s"), summary.number(r, "gflop"));
                 rows.put(key(row.workload(), row.threads()), row);
             }
-            CsvTable m = CsvTable.read(existing(root, MACHINE));
+            CsvTable m = CsvTable.read(existing(root, dir + "/machine.csv"));
             Map<String, List<String>> machine = new LinkedHashMap<>();
             for (int r = 0; r < m.size(); r++) {
                 machine.computeIfAbsent(m.text(r, "key"), k -> new ArrayList<>()).add(m.text(r, "value"));
@@ -70,6 +77,27 @@ public final class BenchmarkResults {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The folders of the earlier runs under {@link #EARLIER} (relative to {@code root}), by name; none if it is absent. */
+    public static List<String> earlierRuns(Path root) {
+        Path earlier = root.resolve(EARLIER);
+        if (!Files.isDirectory(earlier)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> dirs = Files.list(earlier)) {
+            return dirs.filter(Files::isDirectory).map(d -> EARLIER + "/" + d.getFileName()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The machine as a reader would name it: the CPU, the OpenBLAS core this project ran on and the day of the run. */
+    public String machineLabel() {
+        java.util.regex.Matcher core = java.util.regex.Pattern.compile("core (\\S+)").matcher(machine("ours"));
+        String started = machine("started");
+        return machine("cpu") + (core.find() ? ", OpenBLAS core " + core.group(1) : "")
+                + ", " + started.substring(0, Math.min(10, started.length()));
     }
 
     private static Path existing(Path root, String file) {

@@ -41,7 +41,7 @@ public final class PerformanceChapter {
     static final int[] SCAN_T = {125, 250, 500, 1000, 2000, 4000};
     static final String[] IMPLEMENTATIONS = {"this project", "PyTorch", "NumPy"};
 
-    /** Adds the attributes, writes the three table fragments beside {@code generated} and draws the figure. */
+    /** Adds the attributes, writes the four table fragments beside {@code generated} and draws the figure. */
     public void contribute(Path root, Path generated, Attributes a, Figures f) {
         BenchmarkResults results = BenchmarkResults.read(root);
         machineAttributes(results, a);
@@ -60,6 +60,8 @@ public final class PerformanceChapter {
             for (int threads : results.threadCounts()) {
                 Row r = results.row(w[0], threads);
                 a.put(id + threads + "-ours-ms", Formats.sig(1e3 * r.ours(), 3));
+                a.put(id + threads + "-pytorch-ms", Formats.sig(1e3 * r.pytorch(), 3));
+                a.put(id + threads + "-numpy-ms", Formats.sig(1e3 * r.numpy(), 3));
                 a.put(id + threads + "-vs-pytorch", Formats.sig(r.oursOverPytorch(), 2));
                 a.put(id + threads + "-vs-numpy", Formats.sig(r.oursOverNumpy(), 2));
             }
@@ -67,9 +69,20 @@ public final class PerformanceChapter {
             a.put(id + "all-vs-pytorch", Formats.sig(all.oursOverPytorch(), 2));
             a.put(id + "all-vs-numpy", Formats.sig(all.oursOverNumpy(), 2));
         }
+        for (String[] k : RATES) {
+            if (k[0].startsWith("kernel-")) {
+                for (int threads : results.threadCounts()) {
+                    Row r = results.row(k[0], threads);
+                    String id = "perf-" + k[0] + "-" + threads;
+                    a.put(id + "-ours-ms", Formats.sig(1e3 * r.ours(), 3));
+                    a.put(id + "-vs-numpy", Formats.sig(r.oursOverNumpy(), 2));
+                }
+            }
+        }
         write(generated.resolve("performance-ratios.adoc"), ratioTable(results));
         write(generated.resolve("performance-rates.adoc"), rateTable(results));
         write(generated.resolve("performance-goals.adoc"), PerformanceGoals.table(root, results, a));
+        write(generated.resolve("performance-machines.adoc"), PerformanceGoals.acrossMachines(root, results, a));
         scalingFigure(results, a, f);
     }
 
@@ -119,7 +132,7 @@ public final class PerformanceChapter {
 
     private static void machineAttributes(BenchmarkResults r, Attributes a) {
         for (String key : new String[] {"started", "load_average_at_start", "load_average_at_end", "rounds", "cpu",
-            "java", "ours", "numpy", "numpy_blas", "numpy_blas_core", "torch", "torch_blas", "python"}) {
+            "java", "ours", "numpy", "numpy_blas", "numpy_blas_core", "torch", "torch_blas", "python", "commit"}) {
             a.put("perf-machine-" + key.replace('_', '-'), r.machine(key));
         }
         a.put("perf-machine-command", r.machine("command"));

@@ -50,6 +50,14 @@ final class PerformanceGoals {
     }
 
     static List<Goal> goals(Path root, BenchmarkResults r) {
+        List<Goal> goals = new ArrayList<>(speedGoals(r));
+        goals.add(4, p5(root));
+        goals.add(5, p6(root));
+        return goals;
+    }
+
+    /** The goals a side-by-side comparison decides on its own: P1–P4 and P7. */
+    static List<Goal> speedGoals(BenchmarkResults r) {
         List<Goal> goals = new ArrayList<>();
         goals.add(p1(r));
         goals.add(atMost(r, "P2", "p2-batched-lstm", "batched LSTM forward and backward, H = 128, B = 32, T = 100",
@@ -58,11 +66,53 @@ final class PerformanceGoals {
                 "no slower than NumPy, same algorithm", Row::oursOverNumpy, "NumPy"));
         goals.add(atMost(r, "P4", "p4-lyapunov-top10-N1000", "top 10 exponents, N = 1000, T = 1000",
                 "no slower than NumPy", Row::oursOverNumpy, "NumPy"));
-        goals.add(p5(root));
-        goals.add(p6(root));
         goals.add(atMost(r, "P7", "p7-training-step", "one training step, LSTM H = 32, adding problem, B = 16, T = 100",
                 "at least as fast as PyTorch", Row::oursOverPytorch, "PyTorch"));
         return goals;
+    }
+
+    /**
+     * The speed goals on this run's machine and on every {@linkplain BenchmarkResults#earlierRuns earlier run's}
+     * machine, one column each; adds {@code perf-machines-count} and, per earlier run (named by its folder),
+     * {@code perf-earlier-NAME-machine}, {@code -numpy-blas-core}, {@code perf-earlier-NAME-pN-verdict} and each workload's ratios as
+     * {@code perf-earlier-NAME-WORKLOAD-THREADS-vs-pytorch} and {@code -vs-numpy}.
+     */
+    static String acrossMachines(Path root, BenchmarkResults current, Attributes a) {
+        List<String> earlier = BenchmarkResults.earlierRuns(root);
+        List<List<Goal>> columns = new ArrayList<>();
+        columns.add(speedGoals(current));
+        StringBuilder header = new StringBuilder("| goal | ").append(current.machineLabel()).append(" (this book's run)");
+        for (String dir : earlier) {
+            BenchmarkResults r = BenchmarkResults.read(root, dir);
+            String name = "perf-earlier-" + dir.substring(dir.lastIndexOf('/') + 1);
+            List<Goal> goals = speedGoals(r);
+            columns.add(goals);
+            a.put(name + "-machine", r.machineLabel());
+            a.put(name + "-numpy-blas-core", r.machine("numpy_blas_core"));
+            for (Goal g : goals) {
+                a.put(name + "-" + g.id().toLowerCase() + "-verdict", g.met() ? "met" : "not met");
+            }
+            for (String[] w : PerformanceChapter.WORKLOADS) {
+                for (int threads : r.threadCounts()) {
+                    String id = name + "-" + w[0].toLowerCase(java.util.Locale.ROOT) + "-" + threads;
+                    a.put(id + "-vs-pytorch", Formats.sig(r.row(w[0], threads).oursOverPytorch(), 2));
+                    a.put(id + "-vs-numpy", Formats.sig(r.row(w[0], threads).oursOverNumpy(), 2));
+                }
+            }
+            header.append(" | ").append(r.machineLabel());
+        }
+        a.put("perf-machines-count", Integer.toString(columns.size()));
+        StringBuilder sb = new StringBuilder("[cols=\"1").append(",3".repeat(columns.size()))
+                .append("\",options=\"header\"]\n|===\n").append(header).append('\n');
+        for (int i = 0; i < columns.get(0).size(); i++) {
+            sb.append("| ").append(columns.get(0).get(i).id());
+            for (List<Goal> column : columns) {
+                Goal g = column.get(i);
+                sb.append(" | ").append(g.measured()).append(": ").append(g.met() ? "met" : "*not met*");
+            }
+            sb.append('\n');
+        }
+        return sb.append("|===\n").toString();
     }
 
     /** P1: every batch-1 workload at least five times faster than PyTorch, at every thread count. */

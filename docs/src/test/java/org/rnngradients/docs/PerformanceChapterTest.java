@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PerformanceChapterTest {
     private static final String[] KEYS = {"started", "load_average_at_start", "load_average_at_end", "rounds", "cpu",
-        "java", "ours", "numpy", "numpy_blas", "numpy_blas_core", "torch", "torch_blas", "python", "command"};
+        "java", "ours", "numpy", "numpy_blas", "numpy_blas_core", "torch", "torch_blas", "python", "command", "commit"};
 
     /** Writes summary.csv where ours takes {@code ours(workload, threads)} s, PyTorch twice that, NumPy four times. */
     private static void record(Path root, BiFunction<String, Integer, Double> ours, BiFunction<String, Integer, Double> pytorch)
@@ -92,6 +92,10 @@ class PerformanceChapterTest {
         assertEquals(Formats.sig(0.5, 2), a.get("perf-p2-batched-lstm-1-vs-pytorch"));
         assertEquals(Formats.sig(0.25, 2), a.get("perf-p3-lyapunov-full-n256-2-vs-numpy"));
         assertEquals(Formats.sig(1000, 3), a.get("perf-p7-training-step-1-ours-ms"));
+        assertEquals(Formats.sig(2000, 3), a.get("perf-p3-lyapunov-full-n256-2-pytorch-ms"));
+        assertEquals(Formats.sig(4000, 3), a.get("perf-p3-lyapunov-full-n256-2-numpy-ms"));
+        assertEquals(Formats.sig(1000, 3), a.get("perf-kernel-qr-256-2-ours-ms"));
+        assertEquals(Formats.sig(0.25, 2), a.get("perf-kernel-frame-1000x10-1-vs-numpy"));
         assertEquals("2.00", a.get("perf-slope-h-ours"));
         assertEquals("2.00", a.get("perf-slope-h-pytorch"));
         assertEquals("1.00", a.get("perf-slope-t-numpy"));
@@ -124,6 +128,40 @@ class PerformanceChapterTest {
         String two = Formats.sig(2, 2);
         assertTrue(goals.contains("PyTorch time / ours: " + two + "–" + two + " (1 thread); " + two + "–" + two + " (2 threads)"),
                 goals);
+    }
+
+    @Test
+    void eachEarlierMachineGetsAColumnOfSpeedVerdictsFromItsOwnRecord(@TempDir Path root) throws IOException {
+        // the earlier machine: P2 slower than PyTorch at 2 threads (ours 2.5 s against 2 s), everything else as now
+        record(root, (w, t) -> w.startsWith("p2") && t == 2 ? 2.5 : 1.0, (w, t) -> 2.0);
+        Path zen = root.resolve(BenchmarkResults.EARLIER + "/epyc-zen3");
+        Files.createDirectories(zen);
+        Files.copy(root.resolve(BenchmarkResults.SUMMARY), zen.resolve("summary.csv"));
+        Files.writeString(zen.resolve("machine.csv"), "key,value\nstarted,2026-12-04T13:31:35Z\ncpu,AMD EPYC\nnumpy_blas_core,Haswell\n"
+                + "ours,\"native: OpenBLAS 0.3.31, core Zen (org.bytedeco:openblas 0.3.31-1.5.13), 1 thread\"\n");
+        record(root, (w, t) -> 1.0, (w, t) -> 2.0);
+        Attributes a = contribute(root);
+        assertEquals("2", a.get("perf-machines-count"));
+        assertEquals("AMD EPYC, OpenBLAS core Zen, 2026-12-04", a.get("perf-earlier-epyc-zen3-machine"));
+        assertEquals("not met", a.get("perf-earlier-epyc-zen3-p2-verdict"));
+        assertEquals("Haswell", a.get("perf-earlier-epyc-zen3-numpy-blas-core"));
+        assertEquals("met", a.get("perf-earlier-epyc-zen3-p3-verdict"));
+        assertEquals(Formats.sig(1.25, 2), a.get("perf-earlier-epyc-zen3-p2-batched-lstm-2-vs-pytorch"));
+        assertEquals("met", a.get("perf-goal-p2-verdict"));                       // this run's own P2
+        String table = Files.readString(root.resolve("gen/performance-machines.adoc"));
+        assertTrue(table.contains("| value of cpu, value of s (this book's run) | AMD EPYC, OpenBLAS core Zen, 2026-12-04\n"),
+                table);
+        assertTrue(table.contains("| P2 | ours / PyTorch: " + Formats.sig(0.5, 2) + " (1 thread); " + Formats.sig(0.5, 2)
+                + " (2 threads): met | ours / PyTorch: " + Formats.sig(0.5, 2) + " (1 thread); " + Formats.sig(1.25, 2)
+                + " (2 threads): *not met*\n"), table);
+        assertFalse(table.contains("| P5"), "P5 and P6 are not decided by a comparison run");
+    }
+
+    @Test
+    void withoutEarlierRunsTheMachinesTableHasOnlyThisRun(@TempDir Path root) throws IOException {
+        record(root, (w, t) -> 1.0, (w, t) -> 2.0);
+        assertEquals(List.of(), BenchmarkResults.earlierRuns(root));
+        assertEquals("1", contribute(root).get("perf-machines-count"));
     }
 
     @Test

@@ -68,6 +68,16 @@ class NativeThresholdsTest {
         assertFalse(NativeThresholds.rowBlockedResidentGemm(512, 32, 128, false, false),
                 "without the small-matrix kernel a block packs A like the whole call");
         assertFalse(NativeThresholds.rowBlockedResidentGemm(128, 32, 512, true, false));
+        assertFalse(NativeThresholds.rowBlockedResidentGemm(500, 2, 1000, false, true), "500·2·1000 = 10^6: whole");
+        assertTrue(NativeThresholds.rowBlockedResidentGemm(501, 2, 1000, false, true), "two columns are blocked");
+    }
+
+    @Test
+    void theCoreNameIsTheOneTheBackendDescribes() {
+        Native.assumeLoaded();
+        String core = OpenBlas.coreName();
+        assertFalse(core.isBlank());
+        assertTrue(OpenBlas.load().description().contains(", core " + core + " ("), OpenBlas.load().description());
     }
 
     @Test

@@ -55,20 +55,7 @@ public final class PerformanceChapter {
         a.put("perf-peak-all", Formats.sig(peak(results, cores), 3));
         p1AgainstNumpy(results, a);
         p1ForwardFloor(results, a);
-        for (String[] w : WORKLOADS) {
-            String id = "perf-" + w[0].toLowerCase(java.util.Locale.ROOT) + "-";
-            for (int threads : results.threadCounts()) {
-                Row r = results.row(w[0], threads);
-                a.put(id + threads + "-ours-ms", Formats.sig(1e3 * r.ours(), 3));
-                a.put(id + threads + "-pytorch-ms", Formats.sig(1e3 * r.pytorch(), 3));
-                a.put(id + threads + "-numpy-ms", Formats.sig(1e3 * r.numpy(), 3));
-                a.put(id + threads + "-vs-pytorch", Formats.sig(r.oursOverPytorch(), 2));
-                a.put(id + threads + "-vs-numpy", Formats.sig(r.oursOverNumpy(), 2));
-            }
-            Row all = results.row(w[0], cores);
-            a.put(id + "all-vs-pytorch", Formats.sig(all.oursOverPytorch(), 2));
-            a.put(id + "all-vs-numpy", Formats.sig(all.oursOverNumpy(), 2));
-        }
+        workloadAttributes(results, "perf-", a);
         for (String[] k : RATES) {
             if (k[0].startsWith("kernel-")) {
                 for (int threads : results.threadCounts()) {
@@ -84,6 +71,29 @@ public final class PerformanceChapter {
         write(generated.resolve("performance-goals.adoc"), PerformanceGoals.table(root, results, a));
         write(generated.resolve("performance-machines.adoc"), PerformanceGoals.acrossMachines(root, results, a));
         scalingFigure(results, a, f);
+    }
+
+    /**
+     * Each compared workload's median times and ratios at every recorded thread count, as
+     * {@code PREFIXworkload-THREADS-ours-ms}, {@code -pytorch-ms}, {@code -numpy-ms}, {@code -vs-pytorch} and
+     * {@code -vs-numpy}, and at all cores as {@code PREFIXworkload-all-vs-pytorch} and {@code -vs-numpy}.
+     */
+    static void workloadAttributes(BenchmarkResults results, String prefix, Attributes a) {
+        int cores = results.threadCounts()[results.threadCounts().length - 1];
+        for (String[] w : WORKLOADS) {
+            String id = prefix + w[0].toLowerCase(java.util.Locale.ROOT) + "-";
+            for (int threads : results.threadCounts()) {
+                Row r = results.row(w[0], threads);
+                a.put(id + threads + "-ours-ms", Formats.sig(1e3 * r.ours(), 3));
+                a.put(id + threads + "-pytorch-ms", Formats.sig(1e3 * r.pytorch(), 3));
+                a.put(id + threads + "-numpy-ms", Formats.sig(1e3 * r.numpy(), 3));
+                a.put(id + threads + "-vs-pytorch", Formats.sig(r.oursOverPytorch(), 2));
+                a.put(id + threads + "-vs-numpy", Formats.sig(r.oursOverNumpy(), 2));
+            }
+            Row all = results.row(w[0], cores);
+            a.put(id + "all-vs-pytorch", Formats.sig(all.oursOverPytorch(), 2));
+            a.put(id + "all-vs-numpy", Formats.sig(all.oursOverNumpy(), 2));
+        }
     }
 
     /**

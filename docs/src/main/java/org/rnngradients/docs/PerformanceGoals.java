@@ -74,8 +74,8 @@ final class PerformanceGoals {
     /**
      * The speed goals on this run's machine and on every {@linkplain BenchmarkResults#earlierRuns earlier run's}
      * machine, one column each; adds {@code perf-machines-count} and, per earlier run (named by its folder),
-     * {@code perf-earlier-NAME-machine}, {@code -numpy-blas-core}, {@code perf-earlier-NAME-pN-verdict} and each workload's ratios as
-     * {@code perf-earlier-NAME-WORKLOAD-THREADS-vs-pytorch} and {@code -vs-numpy}.
+     * {@code perf-earlier-NAME-machine}, {@code -numpy-blas-core}, {@code perf-earlier-NAME-pN-verdict} and each workload's times and ratios
+     * ({@link PerformanceChapter#workloadAttributes} with the prefix {@code perf-earlier-NAME-}).
      */
     static String acrossMachines(Path root, BenchmarkResults current, Attributes a) {
         List<String> earlier = BenchmarkResults.earlierRuns(root);
@@ -92,13 +92,7 @@ final class PerformanceGoals {
             for (Goal g : goals) {
                 a.put(name + "-" + g.id().toLowerCase() + "-verdict", g.met() ? "met" : "not met");
             }
-            for (String[] w : PerformanceChapter.WORKLOADS) {
-                for (int threads : r.threadCounts()) {
-                    String id = name + "-" + w[0].toLowerCase(java.util.Locale.ROOT) + "-" + threads;
-                    a.put(id + "-vs-pytorch", Formats.sig(r.row(w[0], threads).oursOverPytorch(), 2));
-                    a.put(id + "-vs-numpy", Formats.sig(r.row(w[0], threads).oursOverNumpy(), 2));
-                }
-            }
+            PerformanceChapter.workloadAttributes(r, name + "-", a);
             header.append(" | ").append(r.machineLabel());
         }
         a.put("perf-machines-count", Integer.toString(columns.size()));

@@ -28,9 +28,14 @@ final class NativeResident implements Backend.Resident {
     private final boolean rowBlocks;
     private DoublePointer matrix;
 
+    /** Whether the loaded OpenBLAS core has the small-matrix kernel, asked once per JVM on first use. */
+    private static final class LoadedCore {
+        static final boolean SMALL_MATRIX_KERNEL = NativeThresholds.smallMatrixKernel(OpenBlas.coreName());
+    }
+
     /** A resident copy that row-blocks thin products where the loaded OpenBLAS core has the small-matrix kernel. */
     NativeResident(DMatrixRMaj source) {
-        this(source, NativeThresholds.smallMatrixKernel(OpenBlas.coreName()));
+        this(source, LoadedCore.SMALL_MATRIX_KERNEL);
     }
 
     /** A resident copy that row-blocks thin products past the small-matrix limit exactly when {@code rowBlocks}. */
